@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "photocheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "photocheck", targets: ["photocheck"]),
+        .library(name: "PhotoCheckCore", targets: ["PhotoCheckCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CTurboJPEG",
+            pkgConfig: "libturbojpeg",
+            providers: [.apt(["libturbojpeg0-dev"])]
+        ),
+        .systemLibrary(
+            name: "CExif",
+            pkgConfig: "libexif",
+            providers: [.apt(["libexif-dev"])]
+        ),
+        .target(
+            name: "CFaceShim",
+            cxxSettings: [
+                // dlib is header templates compiled into this translation unit: at -O0 face
+                // detection takes seconds per photo, at -O2 about 30 ms.
+                .unsafeFlags(["-O2"]),
+            ],
+            linkerSettings: [
+                .linkedLibrary("dlib"),
+                // dlib's config.h turns on BLAS/LAPACK calls in inline code; its .pc file is broken.
+                .linkedLibrary(":libblas.so.3"),
+                .linkedLibrary(":liblapack.so.3"),
+                .linkedLibrary("stdc++"),
+            ]
+        ),
+        .target(
+            name: "PhotoCheckCore",
+            dependencies: ["CTurboJPEG", "CExif", "CFaceShim"]
+        ),
+        .executableTarget(
+            name: "photocheck",
+            dependencies: [
+                "PhotoCheckCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "PhotoCheckTestSupport",
+            dependencies: ["PhotoCheckCore"],
+            path: "Tests/PhotoCheckTestSupport"
+        ),
+        .testTarget(
+            name: "PhotoCheckCoreTests",
+            dependencies: ["PhotoCheckCore", "PhotoCheckTestSupport"]
+        ),
+        .testTarget(
+            name: "PhotoCheckCLITests",
+            dependencies: ["PhotoCheckCore", "PhotoCheckTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
+)
