@@ -1,0 +1,42 @@
+# photocheck: build, test and run on a fresh Debian machine.
+# `make run` and `make test` each install what is missing first (`make setup`).
+
+PREFIX ?= /usr/local
+APT_PACKAGES := pkg-config libturbojpeg0-dev libexif-dev libdlib-dev libdlib-data libblas3 liblapack3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SAMPLE := Fixtures/real/frll-005-blue-480x640.jpg
+SWIFT_BUILD_FLAGS ?=
+
+.PHONY: setup build release run test bench install clean
+
+## setup: install the Debian packages photocheck needs (idempotent; skips apt when all are there)
+setup:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "setup: all packages present"; fi
+
+build: setup
+	swift build $(SWIFT_BUILD_FLAGS)
+
+release: setup
+	swift build -c release $(SWIFT_BUILD_FLAGS)
+
+## run: build release and check the bundled sample photo
+run: release
+	.build/release/photocheck $(SAMPLE); status=$$?; echo "exit code $$status"; [ $$status -le 1 ]
+
+## test: install, then run the whole test suite
+test: setup
+	swift build $(SWIFT_BUILD_FLAGS)
+	swift test $(SWIFT_BUILD_FLAGS)
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/photocheck $(DESTDIR)$(PREFIX)/bin/photocheck
+
+clean:
+	rm -rf .build

@@ -1,0 +1,20 @@
+/// Why a picture could not be decoded or encoded; the message carries the library's own words.
+public struct DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// The header could not be read (not a JPEG, damaged header).
+        case header
+        /// The header asks for more pixels than photocheck will allocate.
+        case tooLarge(width: Int, height: Int)
+        /// The pixel data could not be decoded.
+        case pixels
+        /// Encoding failed.
+        case encoding
+    }
+
+    public let kind: Kind
+    /// The C function that failed, when one did.
+    public let function: String
+    public let message: String
+
+    public var description: String { function.isEmpty ? message : "\(function): \(message)" }
+}

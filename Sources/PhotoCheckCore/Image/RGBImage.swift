@@ -1,0 +1,176 @@
+/// A decoded picture: 8-bit sRGB, three interleaved channels.
+///
+/// Layout: one flat row-major buffer, `pixels[(y * width + x) * 3 + c]` with `c` = 0 red, 1 green,
+/// 2 blue; no row padding. Origin top-left, y downwards (the orientation the photo is displayed in).
+public struct RGBImage: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public var pixels: [UInt8]
+
+    public init(width: Int, height: Int, pixels: [UInt8]) {
+        precondition(width >= 0 && height >= 0 && pixels.count == width * height * 3, "RGBImage buffer size")
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+    }
+
+    /// A picture filled with one colour.
+    public init(width: Int, height: Int, fill: (UInt8, UInt8, UInt8) = (0, 0, 0)) {
+        var buffer = [UInt8](repeating: 0, count: width * height * 3)
+        for i in stride(from: 0, to: buffer.count, by: 3) {
+            buffer[i] = fill.0
+            buffer[i + 1] = fill.1
+            buffer[i + 2] = fill.2
+        }
+        self.init(width: width, height: height, pixels: buffer)
+    }
+
+    public var bounds: PixelRect { PixelRect(x: 0, y: 0, width: width, height: height) }
+
+    /// The pixel at (x, y) as a float vector of 0…255 values.
+    @inlinable
+    public func pixel(_ x: Int, _ y: Int) -> SIMD3<Float> {
+        let i = (y * width + x) * 3
+        return SIMD3(Float(pixels[i]), Float(pixels[i + 1]), Float(pixels[i + 2]))
+    }
+
+    @inlinable
+    public mutating func setPixel(_ x: Int, _ y: Int, _ rgb: (UInt8, UInt8, UInt8)) {
+        let i = (y * width + x) * 3
+        pixels[i] = rgb.0
+        pixels[i + 1] = rgb.1
+        pixels[i + 2] = rgb.2
+    }
+
+    /// Luma (BT.601, as JPEG's Y) of every pixel.
+    public func gray() -> GrayImage {
+        var out = [UInt8](repeating: 0, count: width * height)
+        pixels.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for i in 0..<(width * height) {
+                    let r = UInt32(src[i * 3]), g = UInt32(src[i * 3 + 1]), b = UInt32(src[i * 3 + 2])
+                    dst[i] = UInt8((r * 19595 + g * 38470 + b * 7471 + 32768) >> 16)
+                }
+            }
+        }
+        return GrayImage(width: width, height: height, pixels: out)
+    }
+
+    /// A copy of a rectangle of this picture (clipped to the picture).
+    public func cropped(to rect: PixelRect) -> RGBImage {
+        let r = rect.clipped(to: bounds)
+        var out = [UInt8]()
+        out.reserveCapacity(r.width * r.height * 3)
+        for y in r.y..<(r.y + r.height) {
+            let start = (y * width + r.x) * 3
+            out.append(contentsOf: pixels[start..<(start + r.width * 3)])
+        }
+        return RGBImage(width: r.width, height: r.height, pixels: out)
+    }
+
+    /// Area-average (box) downscale or bilinear upscale to the given size.
+    public func resized(width newWidth: Int, height newHeight: Int) -> RGBImage {
+        precondition(newWidth > 0 && newHeight > 0)
+        var out = [UInt8](repeating: 0, count: newWidth * newHeight * 3)
+        let sx = Double(width) / Double(newWidth), sy = Double(height) / Double(newHeight)
+        pixels.withUnsafeBufferPointer { src in
+            for oy in 0..<newHeight {
+                for ox in 0..<newWidth {
+                    if sx >= 1 && sy >= 1 {
+                        let x0 = Int(Double(ox) * sx), x1 = max(x0 + 1, min(width, Int(Double(ox + 1) * sx)))
+                        let y0 = Int(Double(oy) * sy), y1 = max(y0 + 1, min(height, Int(Double(oy + 1) * sy)))
+                        var acc = SIMD3<UInt32>(0, 0, 0)
+                        for y in y0..<y1 {
+                            for x in x0..<x1 {
+                                let i = (y * width + x) * 3
+                                acc &+= SIMD3(UInt32(src[i]), UInt32(src[i + 1]), UInt32(src[i + 2]))
+                            }
+                        }
+                        let n = UInt32((x1 - x0) * (y1 - y0))
+                        let o = (oy * newWidth + ox) * 3
+                        out[o] = UInt8((acc.x + n / 2) / n)
+                        out[o + 1] = UInt8((acc.y + n / 2) / n)
+                        out[o + 2] = UInt8((acc.z + n / 2) / n)
+                    } else {
+                        let fx = max(0, min(Double(width - 1), (Double(ox) + 0.5) * sx - 0.5))
+                        let fy = max(0, min(Double(height - 1), (Double(oy) + 0.5) * sy - 0.5))
+                        let x0 = Int(fx), y0 = Int(fy)
+                        let x1 = min(width - 1, x0 + 1), y1 = min(height - 1, y0 + 1)
+                        let ax = fx - Double(x0), ay = fy - Double(y0)
+                        let o = (oy * newWidth + ox) * 3
+                        for c in 0..<3 {
+                            let p00 = Double(src[(y0 * width + x0) * 3 + c]), p10 = Double(src[(y0 * width + x1) * 3 + c])
+                            let p01 = Double(src[(y1 * width + x0) * 3 + c]), p11 = Double(src[(y1 * width + x1) * 3 + c])
+                            let v = (p00 * (1 - ax) + p10 * ax) * (1 - ay) + (p01 * (1 - ax) + p11 * ax) * ay
+                            out[o + c] = UInt8(max(0, min(255, v.rounded())))
+                        }
+                    }
+                }
+            }
+        }
+        return RGBImage(width: newWidth, height: newHeight, pixels: out)
+    }
+}
+
+/// One 8-bit channel, row-major, no padding: `pixels[y * width + x]`.
+public struct GrayImage: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public var pixels: [UInt8]
+
+    public init(width: Int, height: Int, pixels: [UInt8]) {
+        precondition(pixels.count == width * height, "GrayImage buffer size")
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+    }
+
+    @inlinable
+    public subscript(x: Int, y: Int) -> UInt8 {
+        pixels[y * width + x]
+    }
+}
+
+/// A rectangle of whole pixels, origin top-left.
+public struct PixelRect: Sendable, Equatable, Hashable, Codable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+    public var isEmpty: Bool { width <= 0 || height <= 0 }
+
+    public func clipped(to other: PixelRect) -> PixelRect {
+        let nx = max(x, other.x), ny = max(y, other.y)
+        let mx = min(maxX, other.maxX), my = min(maxY, other.maxY)
+        return PixelRect(x: nx, y: ny, width: max(0, mx - nx), height: max(0, my - ny))
+    }
+}
+
+/// A point in image pixels (sub-pixel), origin top-left, y downwards.
+public struct Point: Sendable, Equatable, Hashable, Codable {
+    public var x: Double
+    public var y: Double
+
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+
+    public static func midpoint(_ a: Point, _ b: Point) -> Point {
+        Point(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)
+    }
+
+    public func distance(to other: Point) -> Double {
+        ((x - other.x) * (x - other.x) + (y - other.y) * (y - other.y)).squareRoot()
+    }
+}

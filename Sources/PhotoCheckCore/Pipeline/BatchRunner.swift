@@ -1,0 +1,82 @@
+import Foundation
+
+/// Checks many photos with a bounded number of workers, each with its own `PhotoChecker`, and
+/// delivers reports in input order.
+public struct BatchRunner: Sendable {
+    public var profile: Profile
+    public var options: CheckOptions
+    public var jobs: Int
+
+    public init(profile: Profile, options: CheckOptions, jobs: Int) {
+        self.profile = profile
+        self.options = options
+        self.jobs = max(1, jobs)
+    }
+
+    /// Checks `paths`, calling `deliver` on the calling thread's behalf in input order as soon as
+    /// each report and all before it are done. Memory holds at most a window of reports.
+    public func run(_ paths: [String], deliver: (PhotoReport) -> Void) {
+        let queue = ResultQueue(count: paths.count)
+        let profile = profile, options = options
+        let workers = min(jobs, max(1, paths.count))
+        let next = Counter()
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            group.enter()
+            Thread.detachNewThread {
+                let checker = PhotoChecker(profile: profile, options: options)
+                while let index = next.take(below: paths.count) {
+                    queue.put(index, checker.check(path: paths[index]))
+                }
+                group.leave()
+            }
+        }
+        for index in 0..<paths.count {
+            deliver(queue.take(index))
+        }
+        group.wait()
+    }
+}
+
+/// Hands out indices to workers.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}
+
+/// Reports by index; the consumer waits for the next index in order. Workers wait when they run
+/// too far ahead, which bounds memory by the window, not by the number of photos.
+final class ResultQueue: @unchecked Sendable {
+    private var slots: [Int: PhotoReport] = [:]
+    private var nextToTake = 0
+    private let condition = NSCondition()
+    private let window = 64
+
+    init(count: Int) {}
+
+    func put(_ index: Int, _ report: PhotoReport) {
+        condition.lock()
+        while index >= nextToTake + window { condition.wait() }
+        slots[index] = report
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func take(_ index: Int) -> PhotoReport {
+        condition.lock()
+        while slots[index] == nil { condition.wait() }
+        let report = slots.removeValue(forKey: index)!
+        nextToTake = index + 1
+        condition.broadcast()
+        condition.unlock()
+        return report
+    }
+}

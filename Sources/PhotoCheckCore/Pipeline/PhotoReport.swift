@@ -1,0 +1,48 @@
+/// The result of checking one photo.
+public struct PhotoReport: Sendable, Equatable {
+    public var path: String
+    public var verdict: Verdict
+    /// Why the file could not be read at all (verdict `error`), else nil.
+    public var error: String?
+    /// Displayed size of the decoded picture, when it decoded.
+    public var width: Int?
+    public var height: Int?
+    public var findings: [Finding]
+
+    public init(path: String, verdict: Verdict, error: String? = nil, width: Int? = nil, height: Int? = nil, findings: [Finding]) {
+        self.path = path
+        self.verdict = verdict
+        self.error = error
+        self.width = width
+        self.height = height
+        self.findings = findings
+    }
+
+    /// `verdict`, with warnings counted as failures when `strict`.
+    public func effectiveVerdict(strict: Bool) -> Verdict {
+        strict && verdict == .warn ? .fail : verdict
+    }
+}
+
+/// Counts by verdict over a batch.
+public struct BatchSummary: Sendable, Equatable {
+    public var photos = 0
+    public var pass = 0
+    public var warn = 0
+    public var fail = 0
+    public var error = 0
+
+    public init(_ reports: [PhotoReport]) {
+        for report in reports { add(report) }
+    }
+
+    public mutating func add(_ report: PhotoReport) {
+        photos += 1
+        switch report.verdict {
+        case .pass: pass += 1
+        case .warn: warn += 1
+        case .fail: fail += 1
+        case .error: error += 1
+        }
+    }
+}

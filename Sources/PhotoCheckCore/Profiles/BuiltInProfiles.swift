@@ -1,0 +1,49 @@
+/// The built-in profiles' JSON. Thresholds start at the specification's values; any change is
+/// explained in the profile's `notes`.
+enum BuiltInProfiles {
+    static let chsi2017 = #"""
+    {
+      "name": "chsi-2017",
+      "title": {"zh": "学信网学历证书电子注册照片(2017)", "en": "CHSI graduation-certificate photo (2017)"},
+      "width": 480,
+      "height": 640,
+      "background": [100, 197, 255],
+      "checks": [
+        "file.jpeg", "file.extension", "file.dimensions", "file.colour", "file.quality", "file.size",
+        "file.dpi", "file.orientation", "file.trailer",
+        "edit.software", "edit.encoder", "edit.thumbnail", "edit.recency", "edit.smoothing",
+        "face.count", "framing.head_top", "framing.eye_line", "framing.face_width", "framing.centring",
+        "framing.shoulders", "pose.roll", "pose.yaw", "face.eyes_open", "face.mouth_closed",
+        "body.shoulders_level",
+        "background.colour", "background.uniformity", "background.shadow", "image.border",
+        "clothing.contrast", "clothing.pattern",
+        "light.exposure", "light.symmetry", "light.highlights", "eyes.red_eye", "glasses.reflection",
+        "colour.cast", "focus.sharpness", "focus.upscaled",
+        "manual.ears_eyebrows", "manual.accessories", "manual.contact_lenses", "manual.retouching",
+        "manual.distortion"
+      ],
+      "limits": {
+        "file.quality": {"pass": {"min": 60}, "beyond": "fail"},
+        "file.size": {"pass": {"min": 30, "max": 60}, "warn": {"min": 20}, "beyond": "fail"},
+        "file.dpi": {"pass": {"min": 300, "max": 300}, "beyond": "warn"},
+        "edit.recency": {"pass": {"min": 0, "max": 365}, "beyond": "fail"},
+        "framing.head_top": {"pass": {"min": 50, "max": 110}, "beyond": "fail"},
+        "framing.eye_line": {"pass": {"min": 200, "max": 300}, "beyond": "fail"},
+        "framing.face_width": {"pass": {"min": 180, "max": 300}, "beyond": "fail"},
+        "framing.centring": {"pass": {"max": 24}, "warn": {"max": 48}, "beyond": "fail"},
+        "framing.shoulders": {"pass": {"min": 1.6}, "beyond": "warn"},
+        "pose.roll": {"pass": {"max": 3}, "warn": {"max": 5}, "beyond": "fail"},
+        "pose.yaw": {"pass": {"max": 8}, "warn": {"max": 12}, "beyond": "fail"},
+        "body.shoulders_level": {"pass": {"max": 3}, "warn": {"max": 5}, "beyond": "fail"},
+        "background.colour": {"pass": {"max": 10}, "beyond": "warn"},
+        "background.colour.lightness": {"pass": {"min": 40}, "beyond": "fail"},
+        "clothing.contrast": {"pass": {"min": 20}, "warn": {"min": 10}, "beyond": "fail"},
+        "light.symmetry": {"pass": {"min": 0.87, "max": 1.15}, "warn": {"min": 0.80, "max": 1.25}, "beyond": "fail"}
+      },
+      "parameters": {
+        "file.colour.grey_chroma_max": 2.0
+      },
+      "notes": {}
+    }
+    """#
+}

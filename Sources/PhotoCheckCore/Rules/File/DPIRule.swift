@@ -1,0 +1,34 @@
+/// file.dpi: JFIF density, else EXIF X/YResolution with its unit.
+struct DPIRule: Rule {
+    static let check: CheckID = "file.dpi"
+
+    func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
+        let file = try photo.jpegFile()
+        let hint = Localized(
+            zh: "把分辨率设为 300 dpi(只改文件头,不需重新压缩,图像不变)", en: "Set the resolution to 300 dpi (a header change; the pixels stay the same)")
+        guard let (x, y, source) = Self.density(file, photo.exif) else {
+            return finding(
+                .warn, message: Localized(zh: "文件中没有记录 dpi,要求 300 dpi", en: "No dpi is recorded in the file; the standard wants 300 dpi"),
+                hint: hint)
+        }
+        let limit = photo.profile.limit("file.dpi")
+        return judged([Measurement("dpi_x", x, limit: limit), Measurement("dpi_y", y, limit: limit)]) { status in
+            let shown = "\(formatNumber(x, digits: 0))×\(formatNumber(y, digits: 0))"
+            return status == .pass
+                ? Localized(zh: "分辨率 \(shown) dpi(\(source))", en: "Resolution \(shown) dpi (\(source))")
+                : Localized(zh: "分辨率为 \(shown) dpi(\(source)),要求 300 dpi", en: "Resolution is \(shown) dpi (\(source)); the standard wants 300 dpi")
+        } hint: { _ in hint }
+    }
+
+    static func density(_ file: JPEGFile, _ exif: EXIFData) -> (Double, Double, String)? {
+        if let d = file.jfifDensity, d.units == 1 || d.units == 2, d.x > 0, d.y > 0 {
+            let factor = d.units == 2 ? 2.54 : 1
+            return (Double(d.x) * factor, Double(d.y) * factor, "JFIF")
+        }
+        if let x = exif.xResolution, let y = exif.yResolution, x > 0, y > 0 {
+            let factor = exif.resolutionUnit == 3 ? 2.54 : 1
+            return (x * factor, y * factor, "EXIF")
+        }
+        return nil
+    }
+}

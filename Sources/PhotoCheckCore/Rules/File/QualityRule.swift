@@ -1,0 +1,26 @@
+/// file.quality: the IJG quality that the luminance quantisation table corresponds to.
+struct QualityRule: Rule {
+    static let check: CheckID = "file.quality"
+
+    func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
+        let file = try photo.jpegFile()
+        let tableID = file.frame?.components.first?.quantTable ?? 0
+        guard let table = file.quantTables[tableID] ?? file.quantTables.values.min(by: { $0.id < $1.id }) else {
+            throw SkipReason(zh: "文件中没有量化表", en: "the file has no quantisation table")
+        }
+        let estimate = QualityEstimator.estimate(luminance: table.values)
+        let limit = photo.profile.limit("file.quality")
+        let measurements = [
+            Measurement("quality", Double(estimate.quality), limit: limit),
+            Measurement("table_distance", estimate.meanDifference),
+        ]
+        return judged(measurements) { status in
+            let approx = estimate.isExactIJG ? "" : "≈"
+            return status == .pass
+                ? Localized(zh: "压缩品质 \(approx)\(estimate.quality)(要求 \(limit.passDescription))", en: "Quality \(approx)\(estimate.quality) (needs \(limit.passDescription))")
+                : Localized(zh: "压缩品质约为 \(estimate.quality),要求 \(limit.passDescription)", en: "Quality is about \(estimate.quality); the standard wants \(limit.passDescription)")
+        } hint: { _ in
+            Localized(zh: "从原图以品质 90 左右重新导出,不要反复压缩", en: "Export again from the original at quality about 90; do not re-compress a compressed copy")
+        }
+    }
+}

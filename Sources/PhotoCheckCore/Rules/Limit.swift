@@ -1,0 +1,90 @@
+/// The bands a measured value is judged against: inside the pass band passes, inside the warn band
+/// warns, anywhere else gets `beyond` (normally `fail`; `warn` for checks that never fail).
+///
+/// A missing bound is open. The warn band should contain the pass band; a value in the pass band
+/// passes whatever the warn band says.
+public struct Limit: Sendable, Equatable, Codable {
+    public var pass: Band
+    public var warn: Band?
+    public var beyond: Status
+
+    public init(pass: Band, warn: Band? = nil, beyond: Status = .fail) {
+        self.pass = pass
+        self.warn = warn
+        self.beyond = beyond
+    }
+
+    /// A closed interval with optional ends.
+    public struct Band: Sendable, Equatable, Codable {
+        public var min: Double?
+        public var max: Double?
+
+        public init(min: Double? = nil, max: Double? = nil) {
+            self.min = min
+            self.max = max
+        }
+
+        public func contains(_ value: Double) -> Bool {
+            if let min, value < min { return false }
+            if let max, value > max { return false }
+            return true
+        }
+
+        public func scaled(by factor: Double) -> Band {
+            Band(min: min.map { $0 * factor }, max: max.map { $0 * factor })
+        }
+    }
+
+    public static func atMost(_ passMax: Double, warnMax: Double? = nil, beyond: Status = .fail) -> Limit {
+        Limit(pass: Band(max: passMax), warn: warnMax.map { Band(max: $0) }, beyond: beyond)
+    }
+
+    public static func atLeast(_ passMin: Double, warnMin: Double? = nil, beyond: Status = .fail) -> Limit {
+        Limit(pass: Band(min: passMin), warn: warnMin.map { Band(min: $0) }, beyond: beyond)
+    }
+
+    public static func within(_ lower: Double, _ upper: Double, warn: Band? = nil, beyond: Status = .fail) -> Limit {
+        Limit(pass: Band(min: lower, max: upper), warn: warn, beyond: beyond)
+    }
+
+    /// The one place where a measurement and a limit become a status.
+    public func status(for value: Double) -> Status {
+        if !value.isFinite { return .skip }
+        if pass.contains(value) { return .pass }
+        if let warn, warn.contains(value) { return .warn }
+        return beyond
+    }
+
+    /// The same limit with every bound multiplied (geometry limits scale with the image size).
+    public func scaled(by factor: Double) -> Limit {
+        Limit(pass: pass.scaled(by: factor), warn: warn?.scaled(by: factor), beyond: beyond)
+    }
+
+    /// "200–300", "≥ 60", "≤ 3" for messages.
+    public var passDescription: String { Self.describe(pass) }
+
+    public static func describe(_ band: Band) -> String {
+        switch (band.min, band.max) {
+        case let (lo?, hi?) where lo == hi: return formatNumber(lo)
+        case let (lo?, hi?): return "\(formatNumber(lo))–\(formatNumber(hi))"
+        case let (lo?, nil): return "≥ \(formatNumber(lo))"
+        case let (nil, hi?): return "≤ \(formatNumber(hi))"
+        case (nil, nil): return "any"
+        }
+    }
+}
+
+/// A number as people read it: no trailing ".0", at most `digits` decimals.
+public func formatNumber(_ value: Double, digits: Int = 2) -> String {
+    if !value.isFinite { return "n/a" }
+    if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let rounded = (value * scale).rounded() / scale
+    if rounded == rounded.rounded() { return String(Int(rounded)) }
+    var text = String(rounded)
+    if text.contains("e") { return text }
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text
+}

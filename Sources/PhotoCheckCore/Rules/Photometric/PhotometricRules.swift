@@ -1,0 +1,4 @@
+/// Rules about background, clothing, light, colour and focus.
+enum PhotometricRules {
+    static let all: [any Rule] = []
+}

@@ -1,0 +1,32 @@
+/// One check of a profile. A rule is pure: it reads the shared `PhotoAnalysis` and returns its
+/// finding; it never decodes, prints or reads files. It throws `SkipReason` when what it needs
+/// (pixels, a face) is not there, and the checker turns that into a `skip` finding.
+public protocol Rule: Sendable {
+    /// The check id this rule owns (from the specification).
+    static var check: CheckID { get }
+    func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding
+}
+
+extension Rule {
+    public static var description: RuleDescription {
+        guard let description = CheckCatalogue.description(of: check) else {
+            preconditionFailure("rule for unknown check \(check)")
+        }
+        return description
+    }
+
+    /// A finding judged from its measurements (see `Finding.judged`).
+    public func judged(
+        _ measurements: [Measurement], region: PixelRect? = nil,
+        message: (Status) -> Localized, hint: (Status) -> Localized? = { _ in nil }
+    ) -> Finding {
+        Finding.judged(Self.check, measurements, region: region, message: message, hint: hint)
+    }
+
+    public func finding(
+        _ status: Status, _ measurements: [Measurement] = [], message: Localized, hint: Localized? = nil,
+        region: PixelRect? = nil
+    ) -> Finding {
+        Finding(check: Self.check, status: status, measurements: measurements, message: message, hint: hint, region: region)
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import PhotoCheckCore
+
+@main
+struct PhotoCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "photocheck",
+        abstract: "Checks ID photos against the CHSI (学信网) standard, clause by clause, offline.",
+        discussion: """
+            Exit codes: 0 no photo failed, 1 some photo failed, 2 a path could not be read or bad usage.
+            退出码:0 全部未不合格,1 有照片不合格,2 路径无法读取或用法错误。
+            """,
+        version: PhotoCheckVersion.current,
+        subcommands: [CheckCommand.self, RulesCommand.self],
+        defaultSubcommand: CheckCommand.self
+    )
+}
+
+/// Output language: Chinese or English.
+enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
+    case zh, en
+
+    /// zh when LANG or LC_ALL starts with zh, else en.
+    static func fromEnvironment() -> LanguageOption {
+        let env = ProcessInfo.processInfo.environment
+        for key in ["LC_ALL", "LANG"] {
+            if let value = env[key], !value.isEmpty { return value.lowercased().hasPrefix("zh") ? .zh : .en }
+        }
+        return .en
+    }
+
+    var language: Language { self == .zh ? .zh : .en }
+}
+
+/// Options shared by the commands that print in a language and use a profile.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "Output language: zh or en (default: zh when LANG starts with zh, else en).")
+    var lang: LanguageOption?
+
+    @Option(name: .long, help: ArgumentHelp("A profile JSON file to use instead of the built-in chsi-2017.", valueName: "file"))
+    var profile: String?
+
+    func loadProfile() throws -> Profile {
+        guard let path = profile else { return Profile.chsi2017 }
+        do {
+            return try Profile(contentsOf: path)
+        } catch {
+            throw ValidationError("cannot use profile \(path): \(error)")
+        }
+    }
+
+    var language: Language { (lang ?? LanguageOption.fromEnvironment()).language }
+}

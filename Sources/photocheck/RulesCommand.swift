@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import PhotoCheckCore
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List every check of the profile with its clause, limits and what it measures.")
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let profile = try common.loadProfile()
+        let lang = common.language
+        var out = "\(profile.name): \(profile.title.text(lang))\n\n"
+        for check in profile.checks {
+            guard let d = CheckCatalogue.description(of: check) else { continue }
+            let implemented = RuleRegistry.rule(for: check) != nil
+            let limits = profile.limits.filter { $0.key == check || $0.key.hasPrefix(check + ".") }
+                .sorted { $0.key < $1.key }
+                .map { key, limit in
+                    var text = (key == check ? "" : String(key.dropFirst(check.count + 1)) + " ") + "pass " + limit.passDescription
+                    if let warn = limit.warn { text += ", warn " + Limit.describe(warn) }
+                    return text
+                }
+            out += "\(check.padding(toLength: 24, withPad: " ", startingAt: 0)) \(d.clause)  \(d.title.text(lang))"
+            if !implemented { out += lang == .zh ? "  (尚未实现)" : "  (not implemented yet)" }
+            out += "\n    \(d.summary.text(lang))\n"
+            if !limits.isEmpty { out += "    " + limits.joined(separator: "; ") + "\n" }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}
