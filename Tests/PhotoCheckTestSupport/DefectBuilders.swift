@@ -87,14 +87,16 @@ public enum DefectBuilders {
         return out
     }
 
-    /// Light falling off towards the left: linear-light gain `left` at the left edge rising to 1 at
-    /// the right edge (a face lit from one side, 阴阳脸).
-    public static func lightRamp(_ image: RGBImage, left: Double = 0.35) -> RGBImage {
+    /// Light falling off towards the left, as from a single lamp on the right (阴阳脸): linear-light
+    /// gain `left` up to `from` (a fraction of the width), rising linearly to 1 at `to`, 1 beyond.
+    /// The defaults put the ramp across the face of a photo framed to the standard.
+    public static func lightRamp(_ image: RGBImage, left: Double = 0.3, from: Double = 0.3, to: Double = 0.7) -> RGBImage {
         var out = image
         let table = Colour.linearTable
-        for y in 0..<image.height {
-            for x in 0..<image.width {
-                let gain = left + (1 - left) * Double(x) / Double(max(1, image.width - 1))
+        for x in 0..<image.width {
+            let t = min(1, max(0, (Double(x) / Double(max(1, image.width - 1)) - from) / (to - from)))
+            let gain = left + (1 - left) * t
+            for y in 0..<image.height {
                 let i = (y * image.width + x) * 3
                 for c in 0..<3 {
                     out.pixels[i + c] = UInt8(max(0, min(255, Colour.encoded(table[Int(image.pixels[i + c])] * gain).rounded())))

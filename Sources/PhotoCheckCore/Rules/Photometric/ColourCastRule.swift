@@ -31,26 +31,24 @@ struct ColourCastRule: Rule {
         }
     }
 
-    /// Median a*, b* of the light, low-chroma pixels (L* ≥ 55, C* ≤ 15, not skin-coloured): the
-    /// whites and greys of the picture, which carry a cast with them. Nil when fewer than 2% of the
-    /// pixels qualify.
+    /// The picture's whites and greys, which carry a cast with them: among the light pixels
+    /// (L* ≥ 55) that are not skin-coloured and not strongly coloured (C* ≤ 30), the fifth with the
+    /// least chroma; their median a*, b*. Nil when fewer than 2% of the pixels are candidates.
     static func neutralCast(_ image: RGBImage, skin: Lab) -> Lab? {
         let step = max(1, Int((Double(image.width * image.height) / 30_000).squareRoot()))
-        var a: [Double] = [], b: [Double] = [], n = 0
+        var candidates: [Lab] = [], n = 0
         for y in stride(from: 0, to: image.height, by: step) {
             for x in stride(from: 0, to: image.width, by: step) {
                 n += 1
                 let i = (y * image.width + x) * 3
                 let lab = Colour.lab(image.pixels[i], image.pixels[i + 1], image.pixels[i + 2])
-                if lab.L >= 55 && lab.chroma <= 15 && Colour.deltaE2000(lab, skin) >= 10 {
-                    a.append(lab.a)
-                    b.append(lab.b)
-                }
+                if lab.L >= 55 && lab.chroma <= 30 && Colour.deltaE2000(lab, skin) >= 10 { candidates.append(lab) }
             }
         }
-        guard Double(a.count) >= 0.02 * Double(n) else { return nil }
-        a.sort()
-        b.sort()
+        guard Double(candidates.count) >= 0.02 * Double(n) else { return nil }
+        candidates.sort { $0.chroma < $1.chroma }
+        let least = candidates.prefix(max(1, candidates.count / 5))
+        let a = least.map(\.a).sorted(), b = least.map(\.b).sorted()
         return Lab(L: 0, a: a[a.count / 2], b: b[b.count / 2])
     }
 
