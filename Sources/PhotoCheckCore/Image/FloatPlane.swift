@@ -77,35 +77,60 @@ public struct FloatPlane: Sendable, Equatable {
     ///
     /// A picture with its own pixel-level detail (or sensor noise) scores about 1 or more; one
     /// enlarged ×2 scores about 0.5, ×4 about 0.3, and a blurred one similarly low. Tiles whose
-    /// mid-band energy is below `minimumEnergy` (plain backdrop) are ignored. Nil when no tile has
-    /// texture.
-    public func fineDetailRatio(tile: Int = 32, minimumEnergy: Float = 2, within region: PixelRect? = nil) -> (ratio: Double, tiles: Int)? {
-        let g1 = gaussianBlurred(sigma: 1), g2 = gaussianBlurred(sigma: 2)
-        let area = (region ?? PixelRect(x: 0, y: 0, width: width, height: height))
-            .clipped(to: PixelRect(x: 0, y: 0, width: width, height: height))
+    /// mid-band energy is below `minimumEnergy` (plain backdrop) are ignored. On a large picture
+    /// about `maximumTiles` tiles on an even grid are measured (each blurred with its own margin).
+    /// Nil when no tile has texture.
+    public func fineDetailRatio(
+        tile: Int = 32, minimumEnergy: Float = 2, within region: PixelRect? = nil, maximumTiles: Int = 400
+    ) -> (ratio: Double, tiles: Int)? {
+        let all = PixelRect(x: 0, y: 0, width: width, height: height)
+        let area = (region ?? all).clipped(to: all)
+        let columns = area.width / tile, rows = area.height / tile
+        guard columns > 0, rows > 0 else { return nil }
+        let stride = max(1, Int((Double(columns * rows) / Double(maximumTiles)).squareRoot().rounded(.up)))
         var ratios: [Double] = []
-        var ty = area.y
-        while ty + tile <= area.maxY {
-            var tx = area.x
-            while tx + tile <= area.maxX {
-                var hi: Float = 0, mid: Float = 0
-                for y in ty..<(ty + tile) {
-                    let row = y * width
-                    for x in tx..<(tx + tile) {
-                        let i = row + x
-                        let d1 = values[i] - g1.values[i], d2 = g1.values[i] - g2.values[i]
-                        hi += d1 * d1
-                        mid += d2 * d2
-                    }
+        func measure(_ plane: FloatPlane, _ g1: FloatPlane, _ g2: FloatPlane, x0: Int, y0: Int) {
+            var hi: Float = 0, mid: Float = 0
+            for y in y0..<(y0 + tile) {
+                let row = y * plane.width
+                for x in x0..<(x0 + tile) {
+                    let i = row + x
+                    let d1 = plane.values[i] - g1.values[i], d2 = g1.values[i] - g2.values[i]
+                    hi += d1 * d1
+                    mid += d2 * d2
                 }
-                let n = Float(tile * tile)
-                if mid / n > minimumEnergy { ratios.append(Double(hi / mid)) }
-                tx += tile
             }
-            ty += tile
+            if mid / Float(tile * tile) > minimumEnergy { ratios.append(Double(hi / mid)) }
+        }
+        if stride == 1 {
+            let g1 = gaussianBlurred(sigma: 1), g2 = gaussianBlurred(sigma: 2)
+            for r in 0..<rows {
+                for c in 0..<columns { measure(self, g1, g2, x0: area.x + c * tile, y0: area.y + r * tile) }
+            }
+        } else {
+            let margin = 6  // the σ = 2 kernel's reach
+            for r in Swift.stride(from: stride / 2, to: rows, by: stride) {
+                for c in Swift.stride(from: stride / 2, to: columns, by: stride) {
+                    let box = PixelRect(
+                        x: area.x + c * tile - margin, y: area.y + r * tile - margin, width: tile + 2 * margin,
+                        height: tile + 2 * margin).clipped(to: all)
+                    let crop = cropped(to: box)
+                    measure(crop, crop.gaussianBlurred(sigma: 1), crop.gaussianBlurred(sigma: 2),
+                            x0: area.x + c * tile - box.x, y0: area.y + r * tile - box.y)
+                }
+            }
         }
         guard !ratios.isEmpty else { return nil }
         ratios.sort()
         return (ratios[ratios.count / 2], ratios.count)
+    }
+
+    /// A copy of a rectangle (clipped to the plane).
+    public func cropped(to rect: PixelRect) -> FloatPlane {
+        let r = rect.clipped(to: PixelRect(x: 0, y: 0, width: width, height: height))
+        var out = [Float]()
+        out.reserveCapacity(r.width * r.height)
+        for y in r.y..<r.maxY { out.append(contentsOf: values[(y * width + r.x)..<(y * width + r.maxX)]) }
+        return FloatPlane(width: r.width, height: r.height, values: out)
     }
 }
