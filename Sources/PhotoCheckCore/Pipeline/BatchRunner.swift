@@ -6,6 +6,8 @@ public struct BatchRunner: Sendable {
     public var profile: Profile
     public var options: CheckOptions
     public var jobs: Int
+    /// Given to every worker's checker (see `PhotoChecker.attachments`).
+    public var attachments: [any PhotoAttachment] = []
 
     public init(profile: Profile, options: CheckOptions, jobs: Int) {
         self.profile = profile
@@ -17,7 +19,7 @@ public struct BatchRunner: Sendable {
     /// each report and all before it are done. Memory holds at most a window of reports.
     public func run(_ paths: [String], deliver: (PhotoReport) -> Void) {
         let queue = ResultQueue(count: paths.count)
-        let profile = profile, options = options
+        let profile = profile, options = options, attachments = attachments
         let workers = min(jobs, max(1, paths.count))
         let next = Counter()
         let group = DispatchGroup()
@@ -25,6 +27,7 @@ public struct BatchRunner: Sendable {
             group.enter()
             Thread.detachNewThread {
                 let checker = PhotoChecker(profile: profile, options: options)
+                checker.attachments = attachments
                 while let index = next.take(below: paths.count) {
                     queue.put(index, checker.check(path: paths[index]))
                 }

@@ -1,4 +1,5 @@
-/// Human-readable output: one block per photo, failures first, then a summary line.
+/// Human-readable output: one block per photo, failures first, then a summary: counts by verdict
+/// and the checks most photos failed.
 public struct TextReporter: Reporter {
     /// Include passing and skipped checks (otherwise only what needs attention, plus counts).
     public var verbose: Bool
@@ -7,13 +8,25 @@ public struct TextReporter: Reporter {
         self.verbose = verbose
     }
 
-    public func render(_ reports: [PhotoReport], _ context: ReportContext) -> String {
-        var out = ""
-        for report in reports {
-            out += renderPhoto(report, context)
-            out += "\n"
+    public func header(_ tally: BatchTally?, _ context: ReportContext) -> String { "" }
+
+    public func photo(_ report: PhotoReport, _ context: ReportContext) -> String {
+        renderPhoto(report, context) + "\n"
+    }
+
+    /// The summary: counts by verdict, then the checks most photos failed.
+    public func footer(_ tally: BatchTally, _ context: ReportContext) -> String {
+        let zh = context.language == .zh
+        var out = summaryLine(tally.summary, context) + "\n"
+        if tally.listedCount < tally.photos {
+            out += zh ? "(只列出了 \(tally.listedCount) 张不合格或无法读取的照片)\n" : "(only the \(tally.listedCount) failing or unreadable photos are listed)\n"
         }
-        out += summaryLine(BatchSummary(reports), context) + "\n"
+        let common = tally.mostCommonFailing()
+        if !common.isEmpty {
+            out += (zh ? "最常见的不合格项:" : "most common failures: ")
+            out += common.map { zh ? "\($0.check) \($0.photos) 张" : "\($0.check) (\($0.photos))" }
+                .joined(separator: zh ? "," : ", ") + "\n"
+        }
         return out
     }
 
