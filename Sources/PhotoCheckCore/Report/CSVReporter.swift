@@ -6,7 +6,7 @@ import Foundation
 /// the failing and the warning checks with their messages (always Chinese; English added after a
 /// " / " with `--lang en`), then one column per check of the profile holding its status.
 ///
-/// A cell that starts with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` so a spreadsheet
+/// Control characters other than line breaks become U+FFFD. A cell that starts with `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet
 /// shows it as text instead of running it as a formula.
 public struct CSVReporter: Reporter {
     public init() {}
@@ -48,8 +48,8 @@ public struct CSVReporter: Reporter {
 
     /// One RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled.
     static func field(_ raw: String) -> String {
-        var text = raw
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
+        var text = Words.printable(raw)
+        if let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) { text = "'" + text }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -137,7 +137,7 @@ public struct HTMLReporter: Reporter {
 
     private func esc(_ text: String) -> String { Self.escape(text) }
 
-    /// Text safe in HTML content and in quoted attributes.
+    /// Text safe in HTML content and in quoted attributes; control characters become U+FFFD.
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -148,7 +148,8 @@ public struct HTMLReporter: Reporter {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
+            case "\n", "\t": out.unicodeScalars.append(ch)
+            default: out.unicodeScalars.append(ch.value < 0x20 || (0x7F...0x9F).contains(ch.value) ? "\u{FFFD}" : ch)
             }
         }
         return out

@@ -34,11 +34,11 @@ public struct TextReporter: Reporter {
         let zh = context.language == .zh
         var out = ""
         let verdict = report.effectiveVerdict(strict: context.strict)
-        out += paint(verdictLabel(verdict, zh), colourFor(verdict), context) + "  " + report.path
+        out += paint(verdictLabel(verdict, zh), colourFor(verdict), context) + "  " + Words.printable(report.path)
         if let w = report.width, let h = report.height { out += "  (\(w)×\(h))" }
         out += "\n"
         if let error = report.error {
-            out += "  " + (zh ? "无法读取:" : "cannot be read: ") + error + "\n"
+            out += "  " + (zh ? "无法读取:" : "cannot be read: ") + Words.printable(error) + "\n"
             return out
         }
         var hidden: [Status: Int] = [:]
@@ -53,9 +53,9 @@ public struct TextReporter: Reporter {
             if !values.isEmpty {
                 out += " " + values.map { "\($0.key)=\(formatNumber($0.value)) [\($0.limit!.passDescription)]" }.joined(separator: " ")
             }
-            out += " — " + finding.message.text(context.language) + "\n"
+            out += " — " + Words.printable(finding.message.text(context.language), indent: 9) + "\n"
             if let hint = finding.hint {
-                out += "         → " + hint.text(context.language) + "\n"
+                out += "         → " + Words.printable(hint.text(context.language), indent: 11) + "\n"
             }
         }
         if !hidden.isEmpty {
