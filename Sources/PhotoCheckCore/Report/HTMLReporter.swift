@@ -3,7 +3,8 @@ import Foundation
 /// One self-contained HTML page (no external resources): a summary of the batch, filters by verdict
 /// and by check, and per photo its thumbnail (`PhotoReport.thumbnail`, embedded as base64 JPEG),
 /// verdict, the findings that need attention with their measured values, limits and hints, and the
-/// rest folded away. In Chinese or English.
+/// rest folded away. In Chinese or English. The filters are kept in the address (`#verdict=fail&check=file.size`)
+/// so a filtered view can be bookmarked or sent.
 public struct HTMLReporter: Reporter {
     public init() {}
 
@@ -94,15 +95,7 @@ public struct HTMLReporter: Reporter {
             for finding in findingsForReading(flagged) { out += item(finding, lang) }
             out += "</ul>\n"
         }
-        let rest = findingsForReading(report.findings.filter { $0.status != .fail && $0.status != .warn })
-        if !rest.isEmpty {
-            var counts: [Status: Int] = [:]
-            for f in rest { counts[f.status, default: 0] += 1 }
-            let parts = [Status.manual, .pass, .skip].compactMap { s in counts[s].map { "\(Words.status(s, lang)) \($0)" } }
-            out += "<details><summary>" + (zh ? "其他检查:" : "Other checks: ") + parts.joined(separator: zh ? "," : ", ") + "</summary>\n<ul class=\"findings\">\n"
-            for finding in rest { out += item(finding, lang) }
-            out += "</ul>\n</details>\n"
-        }
+        out += others(report.findings, lang)
         return out + "</div>\n</article>\n"
     }
 
@@ -116,6 +109,38 @@ public struct HTMLReporter: Reporter {
             </html>
 
             """
+    }
+
+    /// The findings that need no change, folded: what to check by eye in full, the passed checks
+    /// by id, the skipped ones grouped by reason (a batch repeats the same reasons thousands of times).
+    private func others(_ findings: [Finding], _ lang: Language) -> String {
+        let zh = lang == .zh
+        let manual = findings.filter { $0.status == .manual }
+        let passed = findings.filter { $0.status == .pass }
+        let skipped = findings.filter { $0.status == .skip }
+        guard !(manual.isEmpty && passed.isEmpty && skipped.isEmpty) else { return "" }
+        let parts = [(Status.manual, manual.count), (.pass, passed.count), (.skip, skipped.count)]
+            .filter { $0.1 > 0 }.map { "\(Words.status($0.0, lang)) \($0.1)" }
+        var out = "<details><summary>" + (zh ? "其他检查:" : "Other checks: ") + parts.joined(separator: zh ? "," : ", ") + "</summary>\n<ul class=\"findings\">\n"
+        for finding in manual { out += item(finding, lang) }
+        if !passed.isEmpty {
+            out += "<li class=\"s-pass\"><span class=\"st\">\(Words.status(.pass, lang))</span> "
+            out += passed.map { "<code>\(esc($0.check))</code>" }.joined(separator: " ") + "</li>\n"
+        }
+        var reasons: [(reason: String, checks: [CheckID])] = []
+        for finding in skipped {
+            let reason = finding.message.text(lang)
+            if let i = reasons.firstIndex(where: { $0.reason == reason }) {
+                reasons[i].checks.append(finding.check)
+            } else {
+                reasons.append((reason, [finding.check]))
+            }
+        }
+        for (reason, checks) in reasons {
+            out += "<li class=\"s-skip\"><span class=\"st\">\(Words.status(.skip, lang))</span> "
+            out += checks.map { "<code>\(esc($0))</code>" }.joined(separator: " ") + " — \(esc(reason))</li>\n"
+        }
+        return out + "</ul>\n</details>\n"
     }
 
     private func tile(_ key: String, _ label: String, _ count: Int) -> String {
@@ -205,10 +230,13 @@ public struct HTMLReporter: Reporter {
         shown.textContent=\(jsString(shownWord)).replace('%d',n).replace('%d',cards.length);
         document.getElementById('empty').hidden=n>0;
         [].forEach.call(document.querySelectorAll('.tile'),function(t){t.classList.toggle('on',t.dataset.verdict===v&&(v!==''||!c));});}
-        fv.onchange=apply;fc.onchange=apply;
-        [].forEach.call(document.querySelectorAll('.tile'),function(t){t.onclick=function(){fv.value=t.dataset.verdict;apply();};});
+        function save(){var h=[];if(fv.value)h.push('verdict='+fv.value);if(fc.value)h.push('check='+fc.value);history.replaceState(null,'',h.length?'#'+h.join('&'):location.pathname+location.search);}
+        location.hash.slice(1).split('&').forEach(function(kv){var p=kv.split('='),v=decodeURIComponent(p[1]||'');
+        var s=p[0]==='verdict'?fv:p[0]==='check'?fc:null;if(s&&[].some.call(s.options,function(o){return o.value===v;}))s.value=v;});
+        fv.onchange=function(){apply();save();};fc.onchange=function(){apply();save();};
+        [].forEach.call(document.querySelectorAll('.tile'),function(t){t.onclick=function(){fv.value=t.dataset.verdict;apply();save();};});
         [].forEach.call(document.querySelectorAll('.checklink'),function(b){b.onclick=function(){
-        var has=[].some.call(fc.options,function(o){return o.value===b.dataset.check;});if(has){fc.value=b.dataset.check;apply();fc.scrollIntoView();}};});
+        var has=[].some.call(fc.options,function(o){return o.value===b.dataset.check;});if(has){fc.value=b.dataset.check;apply();save();fc.scrollIntoView();}};});
         apply();})();
         """
     }

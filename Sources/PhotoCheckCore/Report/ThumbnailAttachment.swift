@@ -17,7 +17,7 @@ public struct ThumbnailAttachment: PhotoAttachment {
     public var quality: Int
     public var source: Source
 
-    public init(maxWidth: Int = 180, maxHeight: Int = 240, quality: Int = 75, source: @escaping Source = Self.decodedPicture) {
+    public init(maxWidth: Int = 150, maxHeight: Int = 200, quality: Int = 70, source: @escaping Source = Self.decodedPicture) {
         self.maxWidth = maxWidth
         self.maxHeight = maxHeight
         self.quality = quality
