@@ -45,21 +45,28 @@ struct ReportRun {
             sink = FileHandleSink(FileHandle.standardOutput)
         }
 
-        let meter = progress && isatty(STDERR_FILENO) == 1 ? ProgressMeter(total: walked.unreadable.count + walked.files.count) : nil
+        let total = walked.unreadable.count + walked.files.count
+        let meter = progress && total > 1 && isatty(STDERR_FILENO) == 1 ? ProgressMeter(total: walked.unreadable.count + walked.files.count) : nil
         var worst: Int32 = 0
         do {
             let writer = try ReportWriter(reporter: reporter(), context: context, onlyFailures: onlyFailures, sink: sink)
             var failure: Error?
-            let deliver = { (report: PhotoReport) in
-                worst = max(worst, Self.exitCode(report.effectiveVerdict(strict: strict)))
-                meter?.advance()
-                guard failure == nil else { return }
-                do { try writer.add(report) } catch { failure = error }
+            // When the report streams to the terminal too, the bar is lifted off before each photo is
+            // written and put back under it.
+            let sharesTerminal = output == nil && toTerminal
+            let deliver = { (photo: RenderedPhoto) in
+                worst = max(worst, Self.exitCode(photo.report.effectiveVerdict(strict: strict)))
+                if sharesTerminal { meter?.finish() }
+                if failure == nil {
+                    do { try writer.add(photo) } catch { failure = error }
+                }
+                meter?.advance(redraw: sharesTerminal)
             }
+            let renderer = writer.renderer
             for (path, reason) in walked.unreadable {
-                deliver(PhotoReport(path: path, verdict: .error, error: reason, findings: []))
+                deliver(renderer.render(PhotoReport(path: path, verdict: .error, error: reason, findings: [])))
             }
-            runner.run(walked.files, deliver: deliver)
+            runner.run(walked.files, prepare: renderer.render, deliver: deliver)
             meter?.finish()
             if let failure { throw failure }
             try writer.finish()
@@ -99,10 +106,11 @@ final class ProgressMeter {
         self.total = total
     }
 
-    func advance() {
+    /// Counts one photo; draws at most ten times a second unless `redraw` (the line was cleared).
+    func advance(redraw: Bool = false) {
         done += 1
         let now = Date()
-        if now.timeIntervalSince(lastDraw) >= 0.1 || done == total {
+        if redraw || now.timeIntervalSince(lastDraw) >= 0.1 || done == total {
             lastDraw = now
             draw()
         }

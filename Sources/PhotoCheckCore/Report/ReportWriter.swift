@@ -5,15 +5,42 @@ public protocol ReportSink: AnyObject {
     func write(_ data: Data) throws
 }
 
+/// A photo's report with its text already rendered (nil when it is not listed).
+public struct RenderedPhoto: Sendable {
+    /// The report without its thumbnail (the text holds it), kept for the totals.
+    public var report: PhotoReport
+    public var text: String?
+}
+
+/// Renders one photo for a writer; pure and `Sendable`, so batch workers can run it in parallel.
+public struct PhotoRenderer: Sendable {
+    public let reporter: any Reporter
+    public let context: ReportContext
+    /// List only photos whose (strict) verdict is fail or error; the totals still count every photo.
+    public let onlyFailures: Bool
+
+    /// Whether `report` is listed under these options.
+    public func lists(_ report: PhotoReport) -> Bool {
+        guard onlyFailures else { return true }
+        let verdict = report.effectiveVerdict(strict: context.strict)
+        return verdict == .fail || verdict == .error
+    }
+
+    public func render(_ report: PhotoReport) -> RenderedPhoto {
+        var slim = report
+        slim.thumbnail = nil
+        return RenderedPhoto(report: slim, text: lists(report) ? reporter.photo(report, context) : nil)
+    }
+}
+
 /// Streams a batch's report as the photos are done, holding no report once it is written: memory
 /// stays bounded whatever the number of photos. For a reporter whose header shows totals
 /// (`needsTallyFirst`), the photos are spooled to an unlinked temporary file and copied after the
 /// header at the end.
 public final class ReportWriter {
-    public let reporter: any Reporter
-    public let context: ReportContext
-    /// List only photos whose (strict) verdict is fail or error; the totals still count every photo.
-    public let onlyFailures: Bool
+    public let renderer: PhotoRenderer
+    public var reporter: any Reporter { renderer.reporter }
+    public var context: ReportContext { renderer.context }
     public private(set) var tally = BatchTally()
 
     private let sink: ReportSink
@@ -21,9 +48,7 @@ public final class ReportWriter {
     private var listedAny = false
 
     public init(reporter: any Reporter, context: ReportContext, onlyFailures: Bool = false, sink: ReportSink) throws {
-        self.reporter = reporter
-        self.context = context
-        self.onlyFailures = onlyFailures
+        renderer = PhotoRenderer(reporter: reporter, context: context, onlyFailures: onlyFailures)
         self.sink = sink
         if reporter.needsTallyFirst {
             spool = try Self.makeSpool()
@@ -32,19 +57,15 @@ public final class ReportWriter {
         }
     }
 
-    /// Whether `report` is listed under the writer's options.
-    public func lists(_ report: PhotoReport) -> Bool {
-        guard onlyFailures else { return true }
-        let verdict = report.effectiveVerdict(strict: context.strict)
-        return verdict == .fail || verdict == .error
+    public func add(_ report: PhotoReport) throws {
+        try add(renderer.render(report))
     }
 
-    public func add(_ report: PhotoReport) throws {
-        let listed = lists(report)
-        tally.add(report, listed: listed, strict: context.strict)
-        guard listed else { return }
-        var text = listedAny ? reporter.photoSeparator : ""
-        text += reporter.photo(report, context)
+    /// Adds a photo rendered by `renderer` (possibly on another thread), in batch order.
+    public func add(_ photo: RenderedPhoto) throws {
+        tally.add(photo.report, listed: photo.text != nil, strict: context.strict)
+        guard let body = photo.text else { return }
+        let text = (listedAny ? reporter.photoSeparator : "") + body
         listedAny = true
         if let spool {
             try spool.write(contentsOf: Data(text.utf8))
