@@ -59,7 +59,7 @@ extension BackgroundStatistics {
         let gap = max(2, min(w, h) / 100)
         func nearPerson(_ x: Int, _ y: Int) -> Bool {
             for dy in stride(from: -gap, through: gap, by: gap) {
-                for dx in stride(from: -gap, through: gap, by: gap) where mask.contains(x + dx, y + dy) {
+                for dx in stride(from: -gap, through: gap, by: gap) where isPerson(x + dx, y + dy) {
                     return true
                 }
             }
@@ -74,12 +74,26 @@ extension BackgroundStatistics {
             if dx * dx + dy * dy <= 1 { return true }
             return Double(y) > face.chinY && abs(Double(x) - face.faceCentreX) < 1.3 * fw
         }
+        // On a busy backdrop the mask's person region can spread over the room; there it is only
+        // believed within a generous envelope of a head and a body widening below the chin.
+        let trustMask = mask.isReliable
+        func envelope(_ x: Int, _ y: Int) -> Bool {
+            guard let face else { return true }
+            let fw = face.faceWidth
+            let dx = (Double(x) - face.faceCentreX) / (1.1 * fw), dy = (Double(y) - (face.eyeLineY - 0.2 * fw)) / (1.5 * fw)
+            if dx * dx + dy * dy <= 1 { return true }
+            let below = Double(y) - face.chinY
+            return below > 0 && abs(Double(x) - face.faceCentreX) < 0.7 * fw + 1.2 * below
+        }
+        func isPerson(_ x: Int, _ y: Int) -> Bool {
+            mask.contains(x, y) && (trustMask || envelope(x, y))
+        }
         var samples: [Sample] = []
         var grid = 0
         for y in stride(from: 0, to: h, by: step) {
             for x in stride(from: 0, to: w, by: step) {
                 grid += 1
-                if mask.contains(x, y) || personPrior(x, y) || nearPerson(x, y) { continue }
+                if isPerson(x, y) || personPrior(x, y) || nearPerson(x, y) { continue }
                 let i = (y * w + x) * 3
                 samples.append(Sample(
                     x: PersonMask.normalised(x, w), y: PersonMask.normalised(y, h),

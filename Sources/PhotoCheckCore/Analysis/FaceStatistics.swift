@@ -13,7 +13,7 @@ public struct FaceStatistics: Sendable, Equatable {
     /// Share of lower-face skin pixels with luma ≤ 25 (crushed) and ≥ 247 (clipped).
     public var darkShare: Double
     public var clippedShare: Double
-    /// Median luma of each cheek (image left, image right).
+    /// Median luma of the upper part of each cheek (image left, image right).
     public var leftCheekLuma: Double
     public var rightCheekLuma: Double
     /// Median CIELAB of both cheeks' pixels.
@@ -87,8 +87,11 @@ extension FaceStatistics {
             for y in r.y..<r.maxY { for x in r.x..<r.maxX { v.append(gray[x, y]) } }
             return v.isEmpty ? .nan : Double(v.sorted()[v.count / 2])
         }
-        leftCheekLuma = medianLuma(face.leftCheek)
-        rightCheekLuma = medianLuma(face.rightCheek)
+        // The upper 60% of each cheek box: below it a beard or stubble would darken one side more
+        // than the other on a turned head.
+        func upper(_ r: PixelRect) -> PixelRect { PixelRect(x: r.x, y: r.y, width: r.width, height: max(1, r.height * 3 / 5)) }
+        leftCheekLuma = medianLuma(upper(face.leftCheek))
+        rightCheekLuma = medianLuma(upper(face.rightCheek))
         var labs: [Lab] = []
         for r in [face.leftCheek, face.rightCheek] {
             let s = max(1, r.width / 24)
