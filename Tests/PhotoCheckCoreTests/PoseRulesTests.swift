@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import PhotoCheckCore
 import PhotoCheckTestSupport
@@ -34,5 +35,36 @@ import PhotoCheckTestSupport
         #expect(roll > 15 && roll < 25)  // the label says about 15°
         #expect(selfie.status("pose.roll") == .fail)
         #expect(selfie.finding("pose.roll")?.message.zh.contains("瞳孔平行角度不合格") == true)
+    }
+}
+
+/// body.shoulders_level on the reference photo and on copies rotated about the neck.
+@Suite struct ShouldersLevelTests {
+    let reference = SharedAnalyser.shared.real("frll-005-grey-480x640.jpg")
+
+    @Test func referenceShouldersPass() throws {
+        #expect(reference.status("body.shoulders_level") == .pass)
+        let pct = try #require(reference.value("body.shoulders_level", "shoulder_height_difference_pct"))
+        #expect(pct < 4.5)
+    }
+
+    @Test(arguments: [8.0, -8.0])
+    func rotatingTheBodyTiltsTheShoulderLine(degrees: Double) throws {
+        let image = try #require(reference.image)
+        let base = try #require(reference.face)
+        let neck = Point(x: base.faceCentreX, y: base.chinY + 0.3 * base.faceWidth)
+        let turned = SharedAnalyser.shared.picture(
+            GeometryCases.rotated(image, degrees: degrees, about: neck.x, neck.y), name: "shoulders\(degrees)")
+        let before = try #require(reference.value("body.shoulders_level", "shoulder_height_difference_px"))
+        let after = try #require(turned.value("body.shoulders_level", "shoulder_height_difference_px"))
+        // Clockwise (positive) rotation lowers the picture's right shoulder: the signed
+        // difference (right minus left) grows by at least 2 · offset · tan(angle) at offsets of
+        // 0.6–1.0 face widths from the neck (more on sloping shoulders, whose outline also slides
+        // along the slope), and by the same amount either way.
+        let expected = 2 * 0.8 * base.faceWidth * tan(degrees * .pi / 180)
+        let change = after - before
+        #expect(change * degrees > 0)
+        #expect(abs(change) > 0.8 * abs(expected) && abs(change) < 2 * abs(expected))
+        #expect(turned.status("body.shoulders_level") == .fail)
     }
 }

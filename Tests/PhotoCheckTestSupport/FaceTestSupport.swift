@@ -1,18 +1,9 @@
 import Foundation
 import PhotoCheckCore
 
-/// The package's Fixtures/ folder, found from this file's path.
+/// The package's Fixtures/ folder and the real photos in it, for the face tests.
 public enum Fixtures {
-    public static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-                return url.appendingPathComponent("Fixtures")
-            }
-            url = url.deletingLastPathComponent()
-        }
-        preconditionFailure("Package.swift not found above \(#filePath)")
-    }()
+    public static let root: URL = TestPaths.packageRoot.appendingPathComponent("Fixtures")
 
     /// A real photo from Fixtures/real/.
     public static func real(_ name: String) -> String {
