@@ -15,6 +15,21 @@ struct PhotoCheckCommand: ParsableCommand {
         subcommands: [CheckCommand.self, RulesCommand.self],
         defaultSubcommand: CheckCommand.self
     )
+
+    /// Bad usage exits with 2, as documented, instead of the parser's usual 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Output language: Chinese or English.

@@ -44,6 +44,12 @@ public struct JPEGFile: Sendable, Equatable {
         public let units: Int
         public let x: Int
         public let y: Int
+
+        public init(units: Int, x: Int, y: Int) {
+            self.units = units
+            self.x = x
+            self.y = y
+        }
     }
 
     public private(set) var segments: [Segment] = []
@@ -234,6 +240,10 @@ public struct JPEGFile: Sendable, Equatable {
 /// The bytes are not a JPEG at all; `type` says what they are instead.
 public struct NotAJPEG: Error, Sendable, Equatable {
     public let type: FileType
+
+    public init(type: FileType) {
+        self.type = type
+    }
 }
 
 private func hex(_ byte: UInt8) -> String {

@@ -22,9 +22,13 @@ struct JPEGFormatRule: Rule {
             file = parsed
         }
         if file.isTruncated {
+            // The first structural problem says where the file stops making sense.
+            let detail = file.problems.first { !$0.hasPrefix("no end-of-image") }.map { " (\($0))" } ?? ""
             return finding(
                 .fail, [Measurement("file_bytes", Double(file.byteCount))],
-                message: Localized(zh: "JPEG 文件不完整(被截断),缺少结束标记", en: "The JPEG file is truncated: it has no end-of-image marker"),
+                message: Localized(
+                    zh: "JPEG 文件不完整(被截断或损坏),缺少结束标记\(detail)",
+                    en: "The JPEG file is truncated or damaged: it has no end-of-image marker\(detail)"),
                 hint: Localized(zh: "重新复制或下载原始照片,确认传输完整", en: "Copy or download the original photo again and make sure the transfer completes"))
         }
         switch photo.decoded {

@@ -1,0 +1,91 @@
+import Foundation
+import PhotoCheckTestSupport
+import Testing
+
+/// Every file-level fixture, through the built CLI, against Fixtures/file/expected.json.
+@Suite struct FileFixtureManifestTests {
+    struct Manifest: Decodable {
+        let checks: [String]
+        let files: [String: [String: String]]
+    }
+
+    static let manifest: Manifest = {
+        let data = try! Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("file/expected.json")))
+        return try! JSONDecoder().decode(Manifest.self, from: data)
+    }()
+
+    @Test(arguments: manifest.files.keys.sorted())
+    func fixtureHasExpectedStatuses(_ name: String) throws {
+        let output = try CLIRunner.run(["--format", "json", TestPaths.fixture("file/" + name)])
+        let json = try output.json()
+        let photo = try #require((json["photos"] as? [[String: Any]])?.first)
+        let findings = try #require(photo["findings"] as? [[String: Any]])
+        let statuses = Dictionary(uniqueKeysWithValues: findings.map { ($0["check"] as! String, $0["status"] as! String) })
+        let expected = Self.manifest.files[name]!
+        for check in Self.manifest.checks {
+            #expect(statuses[check] == (expected[check] ?? "pass"), "\(name): \(check)")
+        }
+        // The exit code follows the verdict: 1 when any check failed, else 0.
+        let failed = statuses.values.contains("fail")
+        #expect(output.status == (failed ? 1 : 0), "\(name): exit code")
+        #expect(photo["verdict"] as? String == (failed ? "fail" : statuses.values.contains("warn") ? "warn" : "pass"))
+    }
+
+    @Test func pngReportsItsRealType() throws {
+        let output = try CLIRunner.run(["--format", "json", "--lang", "en", TestPaths.fixture("file/png-renamed.jpg")])
+        let photo = try #require((try output.json()["photos"] as? [[String: Any]])?.first)
+        let jpeg = try #require((photo["findings"] as? [[String: Any]])?.first { $0["check"] as? String == "file.jpeg" })
+        let message = try #require(jpeg["message"] as? [String: String])
+        #expect(message["en"] == "This is a PNG file, not a JPEG")
+        #expect(message["zh"] == "这是 PNG 文件,不是 JPEG")
+    }
+
+    @Test func missingPathExitsTwoAndTheBatchGoesOn() throws {
+        let output = try CLIRunner.run([
+            "--format", "json", TestPaths.fixture("file/clean-q90.jpg"), "/nonexistent/photo.jpg",
+            TestPaths.fixture("file/empty.jpg"),
+        ])
+        #expect(output.status == 2)
+        let summary = try #require(try output.json()["summary"] as? [String: Int])
+        #expect(summary == ["photos": 3, "pass": 1, "warn": 0, "fail": 1, "error": 1])
+    }
+
+    @Test func badUsageExitsTwo() throws {
+        #expect(try CLIRunner.run([]).status == 2)
+        #expect(try CLIRunner.run(["--format", "yaml", TestPaths.fixture("file/clean-q90.jpg")]).status == 2)
+        #expect(try CLIRunner.run(["--graduation-date", "2026-13-45", TestPaths.fixture("file/clean-q90.jpg")]).status == 2)
+    }
+
+    @Test func strictTurnsWarningsIntoFailures() throws {
+        let path = TestPaths.fixture("file/dpi-72.jpg")
+        #expect(try CLIRunner.run(["--format", "json", path]).status == 0)
+        #expect(try CLIRunner.run(["--format", "json", "--strict", path]).status == 1)
+    }
+
+    @Test func jsonIsByteStable() throws {
+        let args = ["--format", "json", TestPaths.fixture("file")]
+        let first = try CLIRunner.run(args), second = try CLIRunner.run(args)
+        #expect(first.stdout == second.stdout)
+        #expect(first.stdout.hasPrefix("{\"photos\":"))
+        let json = try first.json()
+        #expect(json["report_version"] as? Int == 1)
+        #expect(json["profile"] as? String == "chsi-2017")
+    }
+
+    @Test func inputFilesAreNeverModified() throws {
+        let dir = TestPaths.fixture("file")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        let before = try names.map { try Data(contentsOf: URL(fileURLWithPath: dir + "/" + $0)) }
+        _ = try CLIRunner.run(["--format", "json", dir])
+        let after = try names.map { try Data(contentsOf: URL(fileURLWithPath: dir + "/" + $0)) }
+        #expect(before == after)
+    }
+
+    @Test func rulesListsEveryCheckWithItsClause() throws {
+        let output = try CLIRunner.run(["rules", "--lang", "en"])
+        #expect(output.status == 0)
+        for line in ["file.quality", "CHSI-4.1", "framing.eye_line", "CHSI-4.2", "pass ≥ 60", "pass 200–300"] {
+            #expect(output.stdout.contains(line), "\(line)")
+        }
+    }
+}
