@@ -31,7 +31,7 @@ enum BuiltInProfiles {
         "edit.encoder": {"pass": {"max": 0}, "beyond": "warn"},
         "edit.thumbnail.aspect": {"pass": {"max": 0.04}, "beyond": "warn"},
         "edit.thumbnail.difference": {"pass": {"max": 8}, "beyond": "warn"},
-        "edit.thumbnail.cell_difference": {"pass": {"max": 20}, "beyond": "warn"},
+        "edit.thumbnail.cell_difference": {"pass": {"max": 14}, "beyond": "warn"},
         "framing.head_top": {"pass": {"min": 50, "max": 110}, "beyond": "fail"},
         "framing.eye_line": {"pass": {"min": 200, "max": 300}, "beyond": "fail"},
         "framing.face_width": {"pass": {"min": 180, "max": 300}, "beyond": "fail"},
