@@ -1,2 +1,152 @@
+// dlib behind a plain-C interface. Every entry point catches every exception: Swift cannot.
 #include "face_shim.h"
-extern "C" int pc_face_shim_version(void) { return 0; }
+
+#include <dlib/image_processing.h>
+#include <dlib/image_processing/frontal_face_detector.h>
+#include <dlib/serialize.h>
+
+#include <algorithm>
+#include <cstring>
+#include <exception>
+#include <string>
+#include <vector>
+
+namespace {
+
+// A read-only view of caller-owned grey pixels, usable wherever dlib takes a generic image.
+struct gray_view {
+    const uint8_t *data;
+    long columns;
+    long rows;
+    long stride;
+};
+
+inline long num_rows(const gray_view &v) { return v.rows; }
+inline long num_columns(const gray_view &v) { return v.columns; }
+inline long width_step(const gray_view &v) { return v.stride; }
+inline const void *image_data(const gray_view &v) { return v.data; }
+
+void put_error(char *error, size_t size, const char *message) {
+    if (!error || size == 0) return;
+    std::strncpy(error, message, size - 1);
+    error[size - 1] = '\0';
+}
+
+}  // namespace
+
+namespace dlib {
+template <> struct image_traits<gray_view> { typedef unsigned char pixel_type; };
+}  // namespace dlib
+
+struct pc_face_detector {
+    dlib::frontal_face_detector detector;
+};
+
+struct pc_shape_model {
+    dlib::shape_predictor predictor;
+};
+
+extern "C" pc_face_detector *pc_detector_create(char *error, size_t error_size) {
+    try {
+        auto *made = new pc_face_detector;
+        made->detector = dlib::get_frontal_face_detector();
+        return made;
+    } catch (const std::exception &e) {
+        put_error(error, error_size, e.what());
+    } catch (...) {
+        put_error(error, error_size, "unknown error building the face detector");
+    }
+    return nullptr;
+}
+
+extern "C" void pc_detector_destroy(pc_face_detector *detector) { delete detector; }
+
+extern "C" int32_t pc_detector_detect(
+    pc_face_detector *detector, const uint8_t *gray, int32_t width, int32_t height, int32_t stride,
+    double adjust_threshold, pc_face_box *boxes, int32_t capacity, char *error, size_t error_size) {
+    if (!detector || !gray || width <= 0 || height <= 0 || stride < width) {
+        put_error(error, error_size, "invalid arguments");
+        return -1;
+    }
+    try {
+        gray_view view{gray, width, height, stride};
+        std::vector<dlib::rect_detection> found;
+        detector->detector(view, found, adjust_threshold);
+        std::sort(found.begin(), found.end(),
+                  [](const dlib::rect_detection &a, const dlib::rect_detection &b) {
+                      return a.detection_confidence > b.detection_confidence;
+                  });
+        const int32_t count = static_cast<int32_t>(found.size());
+        for (int32_t i = 0; i < count && i < capacity; ++i) {
+            const auto &d = found[i];
+            boxes[i].left = static_cast<int32_t>(d.rect.left());
+            boxes[i].top = static_cast<int32_t>(d.rect.top());
+            boxes[i].right = static_cast<int32_t>(d.rect.right());
+            boxes[i].bottom = static_cast<int32_t>(d.rect.bottom());
+            boxes[i].score = d.detection_confidence;
+            boxes[i].sub_detector = static_cast<int32_t>(d.weight_index);
+        }
+        return count;
+    } catch (const std::exception &e) {
+        put_error(error, error_size, e.what());
+    } catch (...) {
+        put_error(error, error_size, "unknown error in face detection");
+    }
+    return -1;
+}
+
+extern "C" pc_shape_model *pc_shape_model_load(const char *path, char *error, size_t error_size) {
+    if (!path) {
+        put_error(error, error_size, "no model path");
+        return nullptr;
+    }
+    pc_shape_model *made = nullptr;
+    try {
+        made = new pc_shape_model;
+        dlib::deserialize(path) >> made->predictor;
+        return made;
+    } catch (const std::exception &e) {
+        put_error(error, error_size, e.what());
+    } catch (...) {
+        put_error(error, error_size, "unknown error loading the shape model");
+    }
+    delete made;
+    return nullptr;
+}
+
+extern "C" void pc_shape_model_destroy(pc_shape_model *model) { delete model; }
+
+extern "C" int32_t pc_shape_model_parts(const pc_shape_model *model) {
+    if (!model) return 0;
+    try {
+        return static_cast<int32_t>(model->predictor.num_parts());
+    } catch (...) {
+        return 0;
+    }
+}
+
+extern "C" int32_t pc_shape_model_fit(
+    const pc_shape_model *model, const uint8_t *gray, int32_t width, int32_t height, int32_t stride,
+    int32_t left, int32_t top, int32_t right, int32_t bottom, double *xy, int32_t capacity,
+    char *error, size_t error_size) {
+    if (!model || !gray || !xy || width <= 0 || height <= 0 || stride < width || right < left || bottom < top) {
+        put_error(error, error_size, "invalid arguments");
+        return -1;
+    }
+    try {
+        gray_view view{gray, width, height, stride};
+        const dlib::full_object_detection shape =
+            model->predictor(view, dlib::rectangle(left, top, right, bottom));
+        const int32_t parts = static_cast<int32_t>(shape.num_parts());
+        for (int32_t i = 0; i < parts && i < capacity; ++i) {
+            xy[2 * i] = static_cast<double>(shape.part(i).x());
+            xy[2 * i + 1] = static_cast<double>(shape.part(i).y());
+        }
+        return parts;
+    } catch (const std::exception &e) {
+        put_error(error, error_size, e.what());
+    } catch (...) {
+        put_error(error, error_size, "unknown error placing landmarks");
+    }
+    return -1;
+}

@@ -35,6 +35,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Number of photos checked at once (default: the number of cores).")
     var jobs: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Also write an annotated copy of each photo (face, outline, guide bands) into this folder.", valueName: "dir"))
+    var annotate: String?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one photo or folder") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -56,6 +59,7 @@ struct CheckCommand: ParsableCommand {
         let profile = try common.loadProfile()
         var options = CheckOptions()
         if let graduationDate, let date = Self.parseDate(graduationDate) { options.graduationDate = date }
+        options.annotateDirectory = annotate
         let walked = PathWalker.expand(paths)
         let runner = BatchRunner(profile: profile, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         var reports = walked.unreadable.map { PhotoReport(path: $0.path, verdict: .error, error: $0.reason, findings: []) }

@@ -27,6 +27,9 @@ public final class PhotoChecker {
     public func check(path: String, bytes: [UInt8]) -> PhotoReport {
         let photo = PhotoAnalysis(path: path, bytes: bytes, context: context)
         let findings = context.profile.checks.map { check in Self.evaluate(check, photo) }
+        if let directory = context.options.annotateDirectory {
+            AnnotationWriter.write(photo, findings: findings, to: directory)
+        }
         let size = try? photo.picture.get()
         return PhotoReport(
             path: path, verdict: Verdict(findings: findings), width: size?.width, height: size?.height,

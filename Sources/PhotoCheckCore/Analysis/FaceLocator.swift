@@ -1,0 +1,229 @@
+import Foundation
+internal import CFaceShim
+
+/// One face the detector found: its box, the detector's score and the 68 landmarks.
+public struct DetectedFace: Sendable, Equatable {
+    /// The detector's box, in displayed-image pixels (may reach past the picture's edge).
+    public var box: PixelRect
+    /// Detection confidence; faces below the profile's floor are never reported.
+    public var score: Double
+    /// 68 points in iBUG 300-W order (0–16 jaw from image left, 17–26 brows, 27–35 nose, 36–41
+    /// image-left eye, 42–47 image-right eye, 48–67 mouth), displayed-image pixels.
+    public var landmarks: [Point]
+    /// Which of dlib's five sub-detectors fired: 0 frontal, 1 and 2 turned, 3 and 4 rotated.
+    public var subDetector: Int
+    /// Share of the face (box and jaw contour) that lies outside the picture, 0…1.
+    public var outsideShare: Double
+
+    public init(box: PixelRect, score: Double, landmarks: [Point], subDetector: Int = 0, outsideShare: Double = 0) {
+        self.box = box
+        self.score = score
+        self.landmarks = landmarks
+        self.subDetector = subDetector
+        self.outsideShare = outsideShare
+    }
+
+    /// True when part of the face is cut off by the picture's edge.
+    public var isCutOff: Bool { outsideShare > 0.05 }
+}
+
+/// Finds faces and their landmarks with dlib (HOG frontal detector, 68-point shape predictor).
+///
+/// Owns one detector handle and is not thread-safe: one per worker (`photo.context.service`). The
+/// shape model is loaded once per process and shared read-only by every locator.
+public final class FaceLocator {
+    /// Where Debian's libdlib-data puts the 68-point model; `PHOTOCHECK_LANDMARK_MODEL` overrides.
+    public static let defaultModelPath = "/usr/share/dlib/shape_predictor_68_face_landmarks.dat"
+
+    /// The detector runs on a picture whose long side is at most this (an ID face stays 180+ px).
+    public static let detectionLongSide = 640
+    /// Pictures whose long side is below this are enlarged before detection (dlib's window is 80 px).
+    public static let upsampleBelowLongSide = 400
+
+    private let detector: OpaquePointer
+    private let model: ShapeModel
+
+    /// Builds the detector (about 0.4 s) and loads the shared shape model if not yet loaded.
+    public init() throws(SkipReason) {
+        model = try ShapeModel.shared.get()
+        var error = [CChar](repeating: 0, count: 512)
+        guard let made = pc_detector_create(&error, error.count) else {
+            throw SkipReason(
+                zh: "人脸检测器无法创建(\(shimMessage(error)))",
+                en: "the face detector could not be built (\(shimMessage(error)))")
+        }
+        detector = made
+    }
+
+    deinit {
+        pc_detector_destroy(detector)
+    }
+
+    /// Loads the shared model now (a process can pay the 1–1.5 s up front, before timing work).
+    public static func preload() throws(SkipReason) {
+        _ = try ShapeModel.shared.get()
+    }
+
+    /// Faces scoring above `scoreFloor` in a picture, best score first, with landmarks placed on
+    /// the full-resolution grey picture.
+    public func locate(in image: RGBImage, gray: GrayImage, scoreFloor: Double) throws(SkipReason) -> [DetectedFace] {
+        let longSide = max(image.width, image.height)
+        guard longSide > 0 else { return [] }
+        var scale = 1.0
+        if longSide > Self.detectionLongSide {
+            scale = Double(Self.detectionLongSide) / Double(longSide)
+        } else if longSide < Self.upsampleBelowLongSide {
+            scale = min(4, Double(Self.upsampleBelowLongSide) / Double(longSide))
+        }
+        var boxes = try detect(image, gray: gray, scale: scale, floor: scoreFloor)
+        // A small face in a large picture (full-length shots) vanishes on the reduced picture:
+        // look again at twice the scale before saying there is none.
+        while boxes.isEmpty && scale < 1 {
+            scale = min(1, scale * 2)
+            boxes = try detect(image, gray: gray, scale: scale, floor: scoreFloor)
+        }
+        var faces: [DetectedFace] = []
+        for found in boxes {
+            let points = try landmarks(gray, in: found.box)
+            faces.append(DetectedFace(
+                box: found.box, score: found.score, landmarks: points, subDetector: found.subDetector,
+                outsideShare: Self.outsideShare(box: found.box, jaw: Array(points.prefix(17)), width: image.width, height: image.height)))
+        }
+        return faces
+    }
+
+    private struct Box {
+        var box: PixelRect
+        var score: Double
+        var subDetector: Int
+    }
+
+    private func detect(_ image: RGBImage, gray: GrayImage, scale: Double, floor: Double) throws(SkipReason) -> [Box] {
+        let target: GrayImage
+        if scale == 1 {
+            target = gray
+        } else {
+            let w = max(1, Int((Double(image.width) * scale).rounded()))
+            let h = max(1, Int((Double(image.height) * scale).rounded()))
+            target = image.resized(width: w, height: h).gray()
+        }
+        let sx = Double(image.width) / Double(target.width), sy = Double(image.height) / Double(target.height)
+        let capacity: Int32 = 32
+        var boxes = [pc_face_box](repeating: pc_face_box(), count: Int(capacity))
+        var error = [CChar](repeating: 0, count: 512)
+        let count = target.pixels.withUnsafeBufferPointer { src in
+            pc_detector_detect(
+                detector, src.baseAddress, Int32(target.width), Int32(target.height), Int32(target.width),
+                floor, &boxes, capacity, &error, error.count)
+        }
+        guard count >= 0 else {
+            throw SkipReason(
+                zh: "人脸检测失败(\(shimMessage(error)))", en: "face detection failed (\(shimMessage(error)))")
+        }
+        return boxes.prefix(Int(min(count, capacity))).map { b in
+            let x0 = Double(b.left) * sx, y0 = Double(b.top) * sy
+            let x1 = Double(b.right + 1) * sx, y1 = Double(b.bottom + 1) * sy
+            return Box(
+                box: PixelRect(x: Int(x0.rounded()), y: Int(y0.rounded()), width: Int((x1 - x0).rounded()), height: Int((y1 - y0).rounded())),
+                score: b.score, subDetector: Int(b.sub_detector))
+        }
+    }
+
+    private func landmarks(_ gray: GrayImage, in box: PixelRect) throws(SkipReason) -> [Point] {
+        var xy = [Double](repeating: 0, count: 136)
+        var error = [CChar](repeating: 0, count: 512)
+        let parts = gray.pixels.withUnsafeBufferPointer { src in
+            pc_shape_model_fit(
+                model.handle, src.baseAddress, Int32(gray.width), Int32(gray.height), Int32(gray.width),
+                Int32(box.x), Int32(box.y), Int32(box.maxX - 1), Int32(box.maxY - 1), &xy, 68, &error, error.count)
+        }
+        guard parts == 68 else {
+            throw SkipReason(
+                zh: "面部特征点定位失败(\(parts < 0 ? shimMessage(error) : "模型给出 \(parts) 个点,需要 68 个"))",
+                en: "landmarks could not be placed (\(parts < 0 ? shimMessage(error) : "the model gives \(parts) points, 68 needed"))")
+        }
+        return (0..<68).map { Point(x: xy[2 * $0], y: xy[2 * $0 + 1]) }
+    }
+
+    /// How much of the face lies outside the picture: the larger of the box's share outside and the
+    /// jaw contour's share of points outside.
+    static func outsideShare(box: PixelRect, jaw: [Point], width: Int, height: Int) -> Double {
+        let inside = box.clipped(to: PixelRect(x: 0, y: 0, width: width, height: height))
+        let boxArea = Double(max(1, box.width * box.height))
+        let boxShare = 1 - Double(max(0, inside.width) * max(0, inside.height)) / boxArea
+        let outsidePoints = jaw.filter { $0.x < 0 || $0.y < 0 || $0.x >= Double(width) || $0.y >= Double(height) }.count
+        let jawShare = jaw.isEmpty ? 0 : Double(outsidePoints) / Double(jaw.count)
+        return max(boxShare, jawShare)
+    }
+}
+
+/// The 68-point shape model: loaded once per process, then read-only and shared by every thread.
+final class ShapeModel: @unchecked Sendable {
+    let handle: OpaquePointer
+
+    private init(handle: OpaquePointer) {
+        self.handle = handle
+    }
+
+    deinit {
+        pc_shape_model_destroy(handle)
+    }
+
+    /// The process-wide model (Swift initialises a static once, thread-safely, on first use).
+    static let shared: Result<ShapeModel, SkipReason> = load(
+        path: ProcessInfo.processInfo.environment["PHOTOCHECK_LANDMARK_MODEL"] ?? FaceLocator.defaultModelPath)
+
+    static func load(path: String) -> Result<ShapeModel, SkipReason> {
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            return .failure(SkipReason(
+                zh: "缺少人脸特征点模型 \(path):请安装 Debian 软件包 libdlib-data(apt-get install libdlib-data 或 make setup)",
+                en: "the face landmark model \(path) is missing: install the Debian package libdlib-data (apt-get install libdlib-data, or make setup)"))
+        }
+        var error = [CChar](repeating: 0, count: 512)
+        guard let handle = pc_shape_model_load(path, &error, error.count) else {
+            return .failure(SkipReason(
+                zh: "人脸特征点模型 \(path) 无法读取(\(shimMessage(error))),请重新安装 libdlib-data",
+                en: "the face landmark model \(path) could not be read (\(shimMessage(error))); reinstall libdlib-data"))
+        }
+        guard pc_shape_model_parts(handle) == 68 else {
+            pc_shape_model_destroy(handle)
+            return .failure(SkipReason(
+                zh: "\(path) 不是 68 点人脸特征点模型", en: "\(path) is not a 68-point face landmark model"))
+        }
+        return .success(ShapeModel(handle: handle))
+    }
+}
+
+/// This worker's face locator (built on first use; the failure is kept so every check can say why).
+enum FaceLocatorService: ServiceKey {
+    static func make(_ context: AnalysisContext) -> Result<FaceLocator, SkipReason> {
+        Result { () throws(SkipReason) in try FaceLocator() }
+    }
+}
+
+/// Every face above the score floor, largest first.
+enum FacesKey: AnalysisKey {
+    static func compute(_ photo: PhotoAnalysis) -> Result<[DetectedFace], SkipReason> {
+        Result { () throws(SkipReason) in
+            let image = try photo.image()
+            let gray = try photo.grayImage()
+            let locator = try photo.context.service(FaceLocatorService.self).get()
+            let floor = photo.profile.parameter("face.score_floor", default: 0.3)
+            let faces = try locator.locate(in: image, gray: gray, scoreFloor: floor)
+            return faces.sorted { $0.box.width * $0.box.height > $1.box.width * $1.box.height }
+        }
+    }
+}
+
+extension PhotoAnalysis {
+    /// Every frontal face scoring above the profile's floor (`face.score_floor`), largest first.
+    public func faces() throws(SkipReason) -> [DetectedFace] {
+        try self[FacesKey.self].get()
+    }
+}
+
+/// The NUL-terminated message the shim wrote into `buffer`.
+func shimMessage(_ buffer: [CChar]) -> String {
+    let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+    return String(decoding: bytes, as: UTF8.self)
+}

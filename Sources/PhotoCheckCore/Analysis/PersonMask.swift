@@ -1,0 +1,301 @@
+import Foundation
+
+/// Which pixels belong to the person (hair, face, neck, body, clothes) and which to the backdrop.
+///
+/// Built from the colour of the picture's border: a smooth model of the backdrop (a quadratic
+/// surface per channel, so a soft vignette or a gentle gradient is still "backdrop") is fitted to
+/// the top and side bands with outliers rejected; pixels far from the model are candidates for the
+/// person; backdrop is what connects to the picture's edge through backdrop-coloured pixels; the
+/// person is the remaining region that holds the face. Same size as the displayed picture.
+public struct PersonMask: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    /// Row-major, `isPerson[y * width + x]`; true = person (hair, face, body, clothes).
+    public var isPerson: [Bool]
+    /// Highest row of the person above the face (0 when the head touches the top edge), or nil.
+    public var headTopY: Int?
+    /// Median colour of the border samples the backdrop model was fitted to (sRGB 0…255).
+    public var backgroundMedian: SIMD3<Float>
+    /// 90th percentile of the fitted samples' distance to the backdrop model (RGB units): small
+    /// on a plain backdrop, large on a busy one.
+    public var backgroundSpread: Double
+    /// Share of the border samples that fit the backdrop model.
+    public var backgroundInlierShare: Double
+    /// Distance (RGB units) from the backdrop model above which a pixel may be the person.
+    public var threshold: Double
+    /// Share of the picture the person covers.
+    public var personShare: Double
+    /// The backdrop model: 6 coefficients per channel over normalised (x, y) in −1…1.
+    public var backdropCoefficients: [SIMD3<Double>]
+
+    /// True when the backdrop looked plain enough for the outline to be trusted.
+    public var isReliable: Bool {
+        backgroundSpread <= 14 && backgroundInlierShare >= 0.6 && personShare > 0.03 && personShare < 0.9
+    }
+
+    @inlinable
+    public func contains(_ x: Int, _ y: Int) -> Bool {
+        x >= 0 && y >= 0 && x < width && y < height && isPerson[y * width + x]
+    }
+
+    /// The backdrop colour the model expects at a pixel (where the person hides it, too).
+    public func expectedBackdrop(_ x: Int, _ y: Int) -> SIMD3<Float> {
+        let terms = Self.terms(Self.normalised(x, width), Self.normalised(y, height))
+        var sum = SIMD3<Double>(0, 0, 0)
+        for k in 0..<6 { sum += backdropCoefficients[k] * terms[k] }
+        return SIMD3<Float>(Float(sum.x), Float(sum.y), Float(sum.z))
+    }
+
+    /// Leftmost and rightmost person pixel of a row, or nil when the row has none.
+    public func span(row y: Int) -> (minX: Int, maxX: Int)? {
+        guard y >= 0 && y < height else { return nil }
+        var lo = -1, hi = -1
+        for x in 0..<width where isPerson[y * width + x] {
+            if lo < 0 { lo = x }
+            hi = x
+        }
+        return lo < 0 ? nil : (lo, hi)
+    }
+
+    /// The first person row at or below `fromY` in column `x`, or nil.
+    public func topOfPerson(column x: Int, from fromY: Int) -> Int? {
+        guard x >= 0 && x < width else { return nil }
+        var y = max(0, fromY)
+        while y < height {
+            if isPerson[y * width + x] { return y }
+            y += 1
+        }
+        return nil
+    }
+
+    static func normalised(_ v: Int, _ size: Int) -> Double {
+        size <= 1 ? 0 : 2 * Double(v) / Double(size - 1) - 1
+    }
+
+    static func terms(_ x: Double, _ y: Double) -> [Double] {
+        [1, x, y, x * x, y * y, x * y]
+    }
+}
+
+extension PersonMask {
+    /// Builds the mask of `image`; `face` (the main face, if any) seeds the person and bounds the
+    /// side bands the backdrop is sampled from.
+    public init(image: RGBImage, face: FaceGeometry?) {
+        let w = image.width, h = image.height
+        width = w
+        height = h
+        let band = max(2, Int((0.03 * Double(min(w, h))).rounded()))
+        // Sample the top band and the side bands down to the chin (below it the shoulders often
+        // reach the edges), about 4000 samples in all.
+        let sideBottom = face.map { min(h, Int($0.chinY)) } ?? h / 2
+        let topCount = band * w, sideCount = 2 * band * max(0, sideBottom - band)
+        let step = max(1, Int((Double(topCount + sideCount) / 4000).squareRoot().rounded(.down)))
+        var samples: [(x: Int, y: Int, c: SIMD3<Double>)] = []
+        func sample(_ x: Int, _ y: Int) {
+            let p = image.pixel(x, y)
+            samples.append((x, y, SIMD3(Double(p.x), Double(p.y), Double(p.z))))
+        }
+        for y in stride(from: 0, to: min(band, h), by: step) {
+            for x in stride(from: 0, to: w, by: step) { sample(x, y) }
+        }
+        for y in stride(from: band, to: max(band, sideBottom), by: step) {
+            for x in stride(from: 0, to: min(band, w), by: step) { sample(x, y) }
+            for x in stride(from: max(0, w - band), to: w, by: step) { sample(x, y) }
+        }
+        backgroundMedian = Self.median(samples.map(\.c))
+
+        // Robust fit: start from the median colour, keep samples near the current model, refit.
+        var coefficients = [SIMD3<Double>](repeating: .zero, count: 6)
+        coefficients[0] = SIMD3(Double(backgroundMedian.x), Double(backgroundMedian.y), Double(backgroundMedian.z))
+        func model(_ x: Int, _ y: Int) -> SIMD3<Double> {
+            let t = Self.terms(Self.normalised(x, w), Self.normalised(y, h))
+            var s = SIMD3<Double>(0, 0, 0)
+            for k in 0..<6 { s += coefficients[k] * t[k] }
+            return s
+        }
+        func distance(_ a: SIMD3<Double>, _ b: SIMD3<Double>) -> Double {
+            let d = a - b
+            return (d * d).sum().squareRoot()
+        }
+        var inliers = samples
+        var cutoff = 0.0
+        for round in 0..<4 {
+            let residuals = samples.map { distance($0.c, model($0.x, $0.y)) }
+            let sorted = residuals.sorted()
+            let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+            cutoff = max(round == 0 ? 24 : 8, 3 * median)
+            inliers = zip(samples, residuals).filter { $0.1 <= cutoff }.map(\.0)
+            guard inliers.count >= 12, let fitted = Self.leastSquares(inliers, width: w, height: h) else { break }
+            coefficients = fitted
+        }
+        backdropCoefficients = coefficients
+        let inlierResiduals = inliers.map { distance($0.c, model($0.x, $0.y)) }.sorted()
+        let spread = inlierResiduals.isEmpty ? 0 : inlierResiduals[min(inlierResiduals.count - 1, inlierResiduals.count * 9 / 10)]
+        backgroundSpread = spread
+        backgroundInlierShare = samples.isEmpty ? 0 : Double(inliers.count) / Double(samples.count)
+        threshold = min(60, max(16, 2.5 * spread))
+
+        // Backdrop candidates: near the model. Backdrop: candidates connected to the picture's edge.
+        var candidate = [Bool](repeating: false, count: w * h)
+        let limit2 = threshold * threshold
+        image.pixels.withUnsafeBufferPointer { px in
+            for y in 0..<h {
+                let ny = Self.normalised(y, h)
+                // The model along this row is a quadratic in x: a + b·x + c·x².
+                let a = coefficients[0] + coefficients[2] * ny + coefficients[4] * ny * ny
+                let b = coefficients[1] + coefficients[5] * ny
+                let c = coefficients[3]
+                for x in 0..<w {
+                    let nx = Self.normalised(x, w)
+                    let m = a + b * nx + c * nx * nx
+                    let i = (y * w + x) * 3
+                    let dr = Double(px[i]) - m.x, dg = Double(px[i + 1]) - m.y, db = Double(px[i + 2]) - m.z
+                    candidate[y * w + x] = dr * dr + dg * dg + db * db < limit2
+                }
+            }
+        }
+        var backdrop = [Bool](repeating: false, count: w * h)
+        var stack: [Int32] = []
+        stack.reserveCapacity(w * 4)
+        func push(_ i: Int) {
+            if candidate[i] && !backdrop[i] {
+                backdrop[i] = true
+                stack.append(Int32(i))
+            }
+        }
+        for x in 0..<w {
+            push(x)
+            push((h - 1) * w + x)
+        }
+        for y in 0..<h {
+            push(y * w)
+            push(y * w + w - 1)
+        }
+        while let last = stack.popLast() {
+            let i = Int(last), x = i % w, y = i / w
+            if x > 0 { push(i - 1) }
+            if x < w - 1 { push(i + 1) }
+            if y > 0 { push(i - w) }
+            if y < h - 1 { push(i + w) }
+        }
+
+        // The person: the non-backdrop region holding the face (or the largest one without a face).
+        var label = [Int32](repeating: 0, count: w * h)
+        var sizes: [Int] = [0]
+        for start in 0..<(w * h) where !backdrop[start] && label[start] == 0 {
+            let id = Int32(sizes.count)
+            var count = 0
+            label[start] = id
+            stack.append(Int32(start))
+            while let last = stack.popLast() {
+                let i = Int(last), x = i % w, y = i / w
+                count += 1
+                for j in [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, y > 0 ? i - w : -1, y < h - 1 ? i + w : -1]
+                where j >= 0 && !backdrop[j] && label[j] == 0 {
+                    label[j] = id
+                    stack.append(Int32(j))
+                }
+            }
+            sizes.append(count)
+        }
+        var keep: Set<Int32> = []
+        if let face {
+            // Every region that covers a good part of the face's inner box.
+            let inner = PixelRect(
+                x: Int(face.faceCentreX - face.faceWidth * 0.3), y: Int(face.eyeLineY),
+                width: Int(face.faceWidth * 0.6), height: Int(max(1, face.chinY - face.eyeLineY)))
+                .clipped(to: image.bounds)
+            var votes: [Int32: Int] = [:]
+            for y in stride(from: inner.y, to: inner.maxY, by: 2) {
+                for x in stride(from: inner.x, to: inner.maxX, by: 2) where label[y * w + x] != 0 {
+                    votes[label[y * w + x], default: 0] += 1
+                }
+            }
+            let total = max(1, votes.values.reduce(0, +))
+            keep = Set(votes.filter { Double($0.value) >= 0.1 * Double(total) }.keys)
+        }
+        if keep.isEmpty, sizes.count > 1, let largest = sizes.indices.dropFirst().max(by: { sizes[$0] < sizes[$1] }) {
+            keep = [Int32(largest)]
+        }
+        var person = [Bool](repeating: false, count: w * h)
+        var personCount = 0
+        for i in 0..<(w * h) where label[i] != 0 && keep.contains(label[i]) {
+            person[i] = true
+            personCount += 1
+        }
+        isPerson = person
+        personShare = Double(personCount) / Double(max(1, w * h))
+        headTopY = face.flatMap { Self.headTop(person, width: w, height: h, face: $0) }
+    }
+
+    /// The highest row above the eyes where the person spans at least a few pixels within a face
+    /// width or so of the face's axis (stray single hairs do not count).
+    static func headTop(_ person: [Bool], width w: Int, height h: Int, face: FaceGeometry) -> Int? {
+        let x0 = max(0, Int(face.faceCentreX - 0.9 * face.faceWidth))
+        let x1 = min(w, Int(face.faceCentreX + 0.9 * face.faceWidth))
+        let minRun = max(2, Int((face.faceWidth * 0.03).rounded()))
+        let bottom = min(h, max(0, Int(face.eyeLineY)))
+        guard x1 > x0 else { return nil }
+        for y in 0..<bottom {
+            var count = 0
+            for x in x0..<x1 where person[y * w + x] { count += 1 }
+            if count >= minRun { return y }
+        }
+        return nil
+    }
+
+    static func median(_ values: [SIMD3<Double>]) -> SIMD3<Float> {
+        guard !values.isEmpty else { return .zero }
+        func med(_ xs: [Double]) -> Float { Float(xs.sorted()[xs.count / 2]) }
+        return SIMD3(med(values.map(\.x)), med(values.map(\.y)), med(values.map(\.z)))
+    }
+
+    /// Least-squares quadratic surface per channel (normal equations, 6×6, partial pivoting).
+    static func leastSquares(_ samples: [(x: Int, y: Int, c: SIMD3<Double>)], width: Int, height: Int) -> [SIMD3<Double>]? {
+        var ata = [[Double]](repeating: [Double](repeating: 0, count: 6), count: 6)
+        var atb = [SIMD3<Double>](repeating: .zero, count: 6)
+        for s in samples {
+            let t = terms(normalised(s.x, width), normalised(s.y, height))
+            for i in 0..<6 {
+                for j in 0..<6 { ata[i][j] += t[i] * t[j] }
+                atb[i] += s.c * t[i]
+            }
+        }
+        // A light ridge keeps unsupported terms (e.g. no side samples) near zero instead of wild.
+        let ridge = 1e-3 * Double(samples.count)
+        for i in 1..<6 { ata[i][i] += ridge }
+        for col in 0..<6 {
+            guard let pivot = (col..<6).max(by: { abs(ata[$0][col]) < abs(ata[$1][col]) }), abs(ata[pivot][col]) > 1e-12 else { return nil }
+            ata.swapAt(col, pivot)
+            atb.swapAt(col, pivot)
+            for row in 0..<6 where row != col {
+                let f = ata[row][col] / ata[col][col]
+                if f == 0 { continue }
+                for k in col..<6 { ata[row][k] -= f * ata[col][k] }
+                atb[row] -= atb[col] * f
+            }
+        }
+        return (0..<6).map { atb[$0] / ata[$0][$0] }
+    }
+}
+
+/// The person mask of the photo, seeded by its largest face.
+enum PersonMaskKey: AnalysisKey {
+    static func compute(_ photo: PhotoAnalysis) -> Result<PersonMask, SkipReason> {
+        Result { () throws(SkipReason) in
+            let image = try photo.image()
+            let geometry = try? photo.face()
+            let fallback = (try? photo.faces())?.first.map {
+                FaceGeometry(face: $0, imageWidth: image.width, imageHeight: image.height)
+            }
+            return PersonMask(image: image, face: geometry ?? fallback)
+        }
+    }
+}
+
+extension PhotoAnalysis {
+    /// Which pixels are the person and which the backdrop (computed once per photo).
+    public func personMask() throws(SkipReason) -> PersonMask {
+        try self[PersonMaskKey.self].get()
+    }
+}
