@@ -89,13 +89,26 @@ def bilateral(img, radius=7, sigma_s=4.0, sigma_r=22.0):
             norm += wgt
     return acc / norm[..., None]
 
-smooth = bilateral(bilateral(region))
+smooth = bilateral(bilateral(region))  # a strong setting, applied twice
 yy, xx = np.mgrid[y0:y1, x0:x1]
 d = ((xx - cx) / rx) ** 2 + ((yy - cy) / ry) ** 2
 mask = np.clip((1.0 - d) / 0.15, 0, 1)[..., None]
 a[y0:y1, x0:x1] = region * (1 - mask) + smooth * mask
 Image.fromarray(np.clip(a.round(), 0, 255).astype(np.uint8)).save(
     f"{out}/smoothed-face-005.jpg", quality=92, dpi=(300, 300))
+
+# A milder setting, one pass, on another subject (face centred, eyes at y≈274).
+b = np.asarray(Image.open(f"{out}/original-087.jpg").convert("RGB")).astype(np.float64)
+cy = 305
+y0, y1 = cy - ry - 8, cy + ry + 8
+region = b[y0:y1, x0:x1]
+smooth = bilateral(region, radius=5, sigma_s=3.0, sigma_r=12.0)
+yy, xx = np.mgrid[y0:y1, x0:x1]
+d = ((xx - cx) / rx) ** 2 + ((yy - cy) / ry) ** 2
+mask = np.clip((1.0 - d) / 0.15, 0, 1)[..., None]
+b[y0:y1, x0:x1] = region * (1 - mask) + smooth * mask
+Image.fromarray(np.clip(b.round(), 0, 255).astype(np.uint8)).save(
+    f"{out}/smoothed-mild-087.jpg", quality=92, dpi=(300, 300))
 PY
 chmod 644 "$out"/*.jpg
 ls -l "$out"/*.jpg
