@@ -159,7 +159,9 @@ public enum SoftwareTraces {
                     source: .photoshopResources, text: text, editor: Editor.named(in: writer ?? "photoshop")))
             }
         }
-        if let transform = file.adobeTransform, file.frame?.components.count == 3 {
+        // Photoshop writes the Adobe marker with transform 1 (YCbCr) on every colour JPEG;
+        // libjpeg writes it only for RGB (transform 0) and CMYK files, so those are not evidence.
+        if let transform = file.adobeTransform, transform == 1, file.frame?.components.count == 3 {
             traces.append(SoftwareTrace(
                 source: .adobeMarker, text: "Adobe APP14 (transform \(transform))", editor: Editor.named(in: "photoshop")))
         }

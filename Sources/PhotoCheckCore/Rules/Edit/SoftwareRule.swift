@@ -27,7 +27,7 @@ struct SoftwareRule: Rule {
             let names = (zh: editors.map(\.name.zh).joined(separator: "、"), en: editors.map(\.name.en).joined(separator: ", "))
             return beauty
                 ? Localized(
-                    zh: "元数据显示照片经过美颜/修图应用 \(names.zh) 处理,疑似PS(\(Self.evidence(named, .zh)));标准不允许美颜和修饰",
+                    zh: "元数据显示照片经过美颜/修图应用 \(names.zh) 处理(\(Self.evidence(named, .zh)));标准不允许美颜和修饰",
                     en: "The metadata shows the photo went through the beauty app \(names.en) (\(Self.evidence(named, .en))); the standard forbids beauty filters and retouching")
                 : Localized(
                     zh: "元数据显示照片经过 \(names.zh) 处理(\(Self.evidence(named, .zh)));标准不允许对相貌做技术处理(PS)",
