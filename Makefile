@@ -34,6 +34,11 @@ test: setup
 	swift build $(SWIFT_BUILD_FLAGS)
 	swift test $(SWIFT_BUILD_FLAGS)
 
+## bench: build release, then measure decode-only and full-check photos/s (--jobs 1 and 2), peak
+## memory and one-photo wall time over a folder of 400 copies of the reference photos (not a test)
+bench: release
+	.build/release/photocheck-bench --binary .build/release/photocheck --photos $(or $(BENCH_PHOTOS),400)
+
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 .build/release/photocheck $(DESTDIR)$(PREFIX)/bin/photocheck

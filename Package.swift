@@ -48,6 +48,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "photocheck-bench",
+            dependencies: ["PhotoCheckCore"],
+            path: "Sources/PhotoCheckBench"
+        ),
         .target(
             name: "PhotoCheckTestSupport",
             dependencies: ["PhotoCheckCore"],

@@ -4,7 +4,7 @@ import PhotoCheckCore
 
 /// Output format of the check command.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, jsonl, csv, junit, html
 }
 
 struct CheckCommand: ParsableCommand {
@@ -22,6 +22,12 @@ struct CheckCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
+
+    @Flag(name: .long, help: "List only the photos that fail or cannot be read (the summary still counts every photo).")
+    var onlyFailures = false
+
+    @Flag(name: .long, help: "Do not show the progress bar (it is shown on standard error only when that is a terminal).")
+    var noProgress = false
 
     @Flag(name: .long, help: "Count warnings as failures (exit code 1 when any photo warns).")
     var strict = false
@@ -61,44 +67,12 @@ struct CheckCommand: ParsableCommand {
         if let graduationDate, let date = Self.parseDate(graduationDate) { options.graduationDate = date }
         options.annotateDirectory = annotate
         let walked = PathWalker.expand(paths)
-        let runner = BatchRunner(profile: profile, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        var reports = walked.unreadable.map { PhotoReport(path: $0.path, verdict: .error, error: $0.reason, findings: []) }
-        runner.run(walked.files) { reports.append($0) }
-
-        let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
-        let context = ReportContext(
-            language: common.language, profile: profile, strict: strict,
-            colour: toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-        let text: String
-        switch format {
-        case .text: text = TextReporter(verbose: verbose).render(reports, context)
-        case .json: text = JSONReporter().render(reports, context)
-        }
-        if let output {
-            do {
-                try AtomicFile.write(text, to: output)
-            } catch {
-                FileHandle.standardError.write(Data("photocheck: cannot write \(output): \(error)\n".utf8))
-                throw ExitCode(2)
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
-        throw ExitCode(Self.exitCode(reports, strict: strict))
+        var runner = BatchRunner(profile: profile, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        if format == .html { runner.attachments.append(ThumbnailAttachment()) }
+        try ReportRun(
+            format: format, output: output, language: common.language, profile: profile, strict: strict,
+            verbose: verbose, onlyFailures: onlyFailures, progress: !noProgress
+        ).run(runner, walked)
     }
 
-    /// 2 when a path could not be read, else 1 when a photo failed, else 0.
-    static func exitCode(_ reports: [PhotoReport], strict: Bool) -> Int32 {
-        let verdicts = reports.map { $0.effectiveVerdict(strict: strict) }
-        if verdicts.contains(.error) { return 2 }
-        if verdicts.contains(.fail) { return 1 }
-        return 0
-    }
-}
-
-/// Writes a file so that readers see either the old file or the whole new one.
-enum AtomicFile {
-    static func write(_ text: String, to path: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    }
 }

@@ -16,14 +16,13 @@ struct PhotoCheckCommand: ParsableCommand {
         defaultSubcommand: CheckCommand.self
     )
 
-    /// Bad usage exits with 2, as documented, instead of the parser's usual 64.
+    /// As ParsableCommand's, but bad usage exits with 2 (as documented above), not EX_USAGE (64).
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
+            if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }

@@ -23,7 +23,9 @@ public final class AnalysisContext {
 
     /// A per-worker service, made the first time it is asked for.
     public func service<Key: ServiceKey>(_ key: Key.Type) -> Key.Value {
-        if let value = services[ObjectIdentifier(key)] as? Key.Value { return value }
+        // Bind the stored `Any` first: a missing entry cast straight to an Optional `Value`
+        // would "succeed" as nil and the value would never be computed.
+        if let stored = services[ObjectIdentifier(key)], let value = stored as? Key.Value { return value }
         let value = Key.make(self)
         services[ObjectIdentifier(key)] = value
         return value

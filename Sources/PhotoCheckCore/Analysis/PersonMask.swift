@@ -104,9 +104,10 @@ extension PersonMask {
         }
         backgroundMedian = Self.median(samples.map(\.c))
 
-        // Robust fit: start from the median colour, keep samples near the current model, refit.
+        // Robust fit: start from the densest colour of the samples (hair filling part of the bands
+        // drags a median away from the backdrop), keep samples near the model, refit.
         var coefficients = [SIMD3<Double>](repeating: .zero, count: 6)
-        coefficients[0] = SIMD3(Double(backgroundMedian.x), Double(backgroundMedian.y), Double(backgroundMedian.z))
+        coefficients[0] = Self.densest(samples.map(\.c))
         func model(_ x: Int, _ y: Int) -> SIMD3<Double> {
             let t = Self.terms(Self.normalised(x, w), Self.normalised(y, h))
             var s = SIMD3<Double>(0, 0, 0)
@@ -122,8 +123,9 @@ extension PersonMask {
         for round in 0..<4 {
             let residuals = samples.map { distance($0.c, model($0.x, $0.y)) }
             let sorted = residuals.sorted()
-            let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
-            cutoff = max(round == 0 ? 24 : 8, 3 * median)
+            // The lower quartile, not the median: hair can fill more than half of the bands.
+            let quartile = sorted.isEmpty ? 0 : sorted[sorted.count / 4]
+            cutoff = max(round == 0 ? 24 : 8, 4 * quartile)
             inliers = zip(samples, residuals).filter { $0.1 <= cutoff }.map(\.0)
             guard inliers.count >= 12, let fitted = Self.leastSquares(inliers, width: w, height: h) else { break }
             coefficients = fitted
@@ -163,11 +165,10 @@ extension PersonMask {
                 stack.append(Int32(i))
             }
         }
-        for x in 0..<w {
-            push(x)
-            push((h - 1) * w + x)
-        }
-        for y in 0..<h {
+        // Seeds: the top edge and the side edges, not the bottom edge, where the person's clothes
+        // (a white shirt on a light backdrop) can match the backdrop.
+        for x in 0..<w { push(x) }
+        for y in 0..<(face == nil ? h : max(0, h - band)) {
             push(y * w)
             push(y * w + w - 1)
         }
@@ -221,11 +222,34 @@ extension PersonMask {
         var personCount = 0
         for i in 0..<(w * h) where label[i] != 0 && keep.contains(label[i]) {
             person[i] = true
-            personCount += 1
         }
+        if let face { Self.fillBody(&person, width: w, height: h, face: face) }
+        personCount = person.reduce(0) { $0 + ($1 ? 1 : 0) }
         isPerson = person
         personShare = Double(personCount) / Double(max(1, w * h))
         headTopY = face.flatMap { Self.headTop(person, width: w, height: h, face: $0) }
+    }
+
+    /// Below the neck a head-and-shoulders body only widens downwards: each row is filled between
+    /// its outermost person pixels, and never narrower than the row above. This closes the gaps
+    /// where clothes match the backdrop (a shaded white shirt on light grey).
+    static func fillBody(_ person: inout [Bool], width w: Int, height h: Int, face: FaceGeometry) {
+        let start = Int(face.chinY + 0.25 * face.faceWidth)
+        guard start > 0 && start < h else { return }
+        var lo = Int.max, hi = Int.min
+        for y in start..<h {
+            var rowLo = -1, rowHi = -1
+            for x in 0..<w where person[y * w + x] {
+                if rowLo < 0 { rowLo = x }
+                rowHi = x
+            }
+            if rowLo >= 0 {
+                lo = min(lo, rowLo)
+                hi = max(hi, rowHi)
+            }
+            guard lo <= hi else { continue }
+            for x in lo...hi { person[y * w + x] = true }
+        }
     }
 
     /// The highest row above the eyes where the person spans at least a few pixels within a face
@@ -242,6 +266,26 @@ extension PersonMask {
             if count >= minRun { return y }
         }
         return nil
+    }
+
+    /// The sample colour with the most samples within 20 RGB units of it (a cheap mode).
+    static func densest(_ values: [SIMD3<Double>]) -> SIMD3<Double> {
+        guard !values.isEmpty else { return .zero }
+        let step = max(1, values.count / 300)
+        var best = values[0], bestCount = -1
+        for i in stride(from: 0, to: values.count, by: step) {
+            let c = values[i]
+            var count = 0
+            for v in values {
+                let d = v - c
+                if (d * d).sum() < 400 { count += 1 }
+            }
+            if count > bestCount {
+                bestCount = count
+                best = c
+            }
+        }
+        return best
     }
 
     static func median(_ values: [SIMD3<Double>]) -> SIMD3<Float> {

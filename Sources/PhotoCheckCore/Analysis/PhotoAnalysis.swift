@@ -83,7 +83,9 @@ public final class PhotoAnalysis {
 
     /// A shared analysis result, computed the first time a rule asks for it.
     public subscript<Key: AnalysisKey>(key: Key.Type) -> Key.Value {
-        if let value = cache[ObjectIdentifier(key)] as? Key.Value { return value }
+        // Bind the stored `Any` first: a missing entry cast straight to an Optional `Value`
+        // would "succeed" as nil and the value would never be computed.
+        if let stored = cache[ObjectIdentifier(key)], let value = stored as? Key.Value { return value }
         let value = Key.compute(self)
         cache[ObjectIdentifier(key)] = value
         return value

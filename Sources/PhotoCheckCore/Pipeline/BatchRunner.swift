@@ -6,6 +6,8 @@ public struct BatchRunner: Sendable {
     public var profile: Profile
     public var options: CheckOptions
     public var jobs: Int
+    /// Given to every worker's checker (see `PhotoChecker.attachments`).
+    public var attachments: [any PhotoAttachment] = []
 
     public init(profile: Profile, options: CheckOptions, jobs: Int) {
         self.profile = profile
@@ -16,8 +18,16 @@ public struct BatchRunner: Sendable {
     /// Checks `paths`, calling `deliver` on the calling thread's behalf in input order as soon as
     /// each report and all before it are done. Memory holds at most a window of reports.
     public func run(_ paths: [String], deliver: (PhotoReport) -> Void) {
-        let queue = ResultQueue(count: paths.count)
-        let profile = profile, options = options
+        run(paths, prepare: { $0 }, deliver: deliver)
+    }
+
+    /// As `run(_:deliver:)`, but each report first goes through `prepare` on the worker that made
+    /// it (rendering a reporter's text there spreads that work over the workers too).
+    public func run<Output: Sendable>(
+        _ paths: [String], prepare: @escaping @Sendable (PhotoReport) -> Output, deliver: (Output) -> Void
+    ) {
+        let queue = ResultQueue<Output>()
+        let profile = profile, options = options, attachments = attachments
         let workers = min(jobs, max(1, paths.count))
         let next = Counter()
         let group = DispatchGroup()
@@ -25,8 +35,9 @@ public struct BatchRunner: Sendable {
             group.enter()
             Thread.detachNewThread {
                 let checker = PhotoChecker(profile: profile, options: options)
+                checker.attachments = attachments
                 while let index = next.take(below: paths.count) {
-                    queue.put(index, checker.check(path: paths[index]))
+                    queue.put(index, prepare(checker.check(path: paths[index])))
                 }
                 group.leave()
             }
@@ -54,15 +65,13 @@ final class Counter: @unchecked Sendable {
 
 /// Reports by index; the consumer waits for the next index in order. Workers wait when they run
 /// too far ahead, which bounds memory by the window, not by the number of photos.
-final class ResultQueue: @unchecked Sendable {
-    private var slots: [Int: PhotoReport] = [:]
+final class ResultQueue<Output: Sendable>: @unchecked Sendable {
+    private var slots: [Int: Output] = [:]
     private var nextToTake = 0
     private let condition = NSCondition()
     private let window = 64
 
-    init(count: Int) {}
-
-    func put(_ index: Int, _ report: PhotoReport) {
+    func put(_ index: Int, _ report: Output) {
         condition.lock()
         while index >= nextToTake + window { condition.wait() }
         slots[index] = report
@@ -70,7 +79,7 @@ final class ResultQueue: @unchecked Sendable {
         condition.unlock()
     }
 
-    func take(_ index: Int) -> PhotoReport {
+    func take(_ index: Int) -> Output {
         condition.lock()
         while slots[index] == nil { condition.wait() }
         let report = slots.removeValue(forKey: index)!

@@ -7,6 +7,8 @@ public final class PhotoChecker {
     public static let maxFileBytes = 64 * 1024 * 1024
 
     public let context: AnalysisContext
+    /// Run on each photo's analysis after its checks (thumbnails for the HTML report, …).
+    public var attachments: [any PhotoAttachment] = []
 
     public init(profile: Profile, options: CheckOptions) {
         context = AnalysisContext(profile: profile, options: options)
@@ -31,9 +33,11 @@ public final class PhotoChecker {
             AnnotationWriter.write(photo, findings: findings, to: directory)
         }
         let size = try? photo.picture.get()
-        return PhotoReport(
+        var report = PhotoReport(
             path: path, verdict: Verdict(findings: findings), width: size?.width, height: size?.height,
             findings: findings)
+        for attachment in attachments { attachment.attach(photo, to: &report) }
+        return report
     }
 
     static func evaluate(_ check: CheckID, _ photo: PhotoAnalysis) -> Finding {

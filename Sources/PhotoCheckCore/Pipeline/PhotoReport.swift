@@ -8,14 +8,17 @@ public struct PhotoReport: Sendable, Equatable {
     public var width: Int?
     public var height: Int?
     public var findings: [Finding]
+    /// A small JPEG of the picture for the HTML report (set by `ThumbnailAttachment`), else nil.
+    public var thumbnail: [UInt8]?
 
-    public init(path: String, verdict: Verdict, error: String? = nil, width: Int? = nil, height: Int? = nil, findings: [Finding]) {
+    public init(path: String, verdict: Verdict, error: String? = nil, width: Int? = nil, height: Int? = nil, findings: [Finding], thumbnail: [UInt8]? = nil) {
         self.path = path
         self.verdict = verdict
         self.error = error
         self.width = width
         self.height = height
         self.findings = findings
+        self.thumbnail = thumbnail
     }
 
     /// `verdict`, with warnings counted as failures when `strict`.

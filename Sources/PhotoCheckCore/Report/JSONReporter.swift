@@ -6,7 +6,28 @@ public struct JSONReporter: Reporter {
 
     public init() {}
 
-    public func render(_ reports: [PhotoReport], _ context: ReportContext) -> String {
+    // The document is `{"photos":[…],"profile":…,"report_version":1,"summary":{…},"tool":{…}}` with
+    // keys sorted; "photos" sorts first, so the photos stream out before the summary is known.
+    // `document(_:_:)` encodes the same document in one piece; a test holds the two byte-equal.
+
+    public var photoSeparator: String { "," }
+
+    public func header(_ tally: BatchTally?, _ context: ReportContext) -> String {
+        "{\"photos\":["
+    }
+
+    public func photo(_ report: PhotoReport, _ context: ReportContext) -> String {
+        renderLine(report)
+    }
+
+    public func footer(_ tally: BatchTally, _ context: ReportContext) -> String {
+        "],\"profile\":" + Self.encode(context.profile.name) + ",\"report_version\":\(Self.reportVersion)"
+            + ",\"summary\":" + Self.encode(Summary(tally.summary))
+            + ",\"tool\":" + Self.encode(Tool(name: "photocheck", version: context.toolVersion)) + "}\n"
+    }
+
+    /// The whole document encoded in one piece (the reference the streamed form must equal).
+    func document(_ reports: [PhotoReport], _ context: ReportContext) -> String {
         let document = Document(
             report_version: Self.reportVersion, tool: Tool(name: "photocheck", version: context.toolVersion),
             profile: context.profile.name, photos: reports.map(Photo.init), summary: Summary(BatchSummary(reports)))

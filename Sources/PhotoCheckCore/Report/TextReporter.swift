@@ -1,4 +1,5 @@
-/// Human-readable output: one block per photo, failures first, then a summary line.
+/// Human-readable output: one block per photo, failures first, then a summary: counts by verdict
+/// and the checks most photos failed.
 public struct TextReporter: Reporter {
     /// Include passing and skipped checks (otherwise only what needs attention, plus counts).
     public var verbose: Bool
@@ -7,13 +8,25 @@ public struct TextReporter: Reporter {
         self.verbose = verbose
     }
 
-    public func render(_ reports: [PhotoReport], _ context: ReportContext) -> String {
-        var out = ""
-        for report in reports {
-            out += renderPhoto(report, context)
-            out += "\n"
+    public func header(_ tally: BatchTally?, _ context: ReportContext) -> String { "" }
+
+    public func photo(_ report: PhotoReport, _ context: ReportContext) -> String {
+        renderPhoto(report, context) + "\n"
+    }
+
+    /// The summary: counts by verdict, then the checks most photos failed.
+    public func footer(_ tally: BatchTally, _ context: ReportContext) -> String {
+        let zh = context.language == .zh
+        var out = summaryLine(tally.summary, context) + "\n"
+        if tally.listedCount < tally.photos {
+            out += zh ? "(只列出了 \(tally.listedCount) 张不合格或无法读取的照片)\n" : "(only the \(tally.listedCount) failing or unreadable photos are listed)\n"
         }
-        out += summaryLine(BatchSummary(reports), context) + "\n"
+        let common = tally.mostCommonFailing()
+        if !common.isEmpty {
+            out += (zh ? "最常见的不合格项:" : "most common failures: ")
+            out += common.map { zh ? "\($0.check) \($0.photos) 张" : "\($0.check) (\($0.photos))" }
+                .joined(separator: zh ? "," : ", ") + "\n"
+        }
         return out
     }
 
@@ -21,11 +34,11 @@ public struct TextReporter: Reporter {
         let zh = context.language == .zh
         var out = ""
         let verdict = report.effectiveVerdict(strict: context.strict)
-        out += paint(verdictLabel(verdict, zh), colourFor(verdict), context) + "  " + report.path
+        out += paint(verdictLabel(verdict, zh), colourFor(verdict), context) + "  " + Words.printable(report.path)
         if let w = report.width, let h = report.height { out += "  (\(w)×\(h))" }
         out += "\n"
         if let error = report.error {
-            out += "  " + (zh ? "无法读取:" : "cannot be read: ") + error + "\n"
+            out += "  " + (zh ? "无法读取:" : "cannot be read: ") + Words.printable(error) + "\n"
             return out
         }
         var hidden: [Status: Int] = [:]
@@ -40,9 +53,9 @@ public struct TextReporter: Reporter {
             if !values.isEmpty {
                 out += " " + values.map { "\($0.key)=\(formatNumber($0.value)) [\($0.limit!.passDescription)]" }.joined(separator: " ")
             }
-            out += " — " + finding.message.text(context.language) + "\n"
+            out += " — " + Words.printable(finding.message.text(context.language), indent: 9) + "\n"
             if let hint = finding.hint {
-                out += "         → " + hint.text(context.language) + "\n"
+                out += "         → " + Words.printable(hint.text(context.language), indent: 11) + "\n"
             }
         }
         if !hidden.isEmpty {

@@ -1,0 +1,146 @@
+// photocheck-bench: how fast photocheck checks a folder, measured in one run.
+//
+//   photocheck-bench [--binary PATH] [--photos N] [--fixtures DIR] [--keep]
+//
+// Makes a folder of N (default 400) 480×640 JPEGs under the temporary folder by copying the
+// reference photos in Fixtures/real/ (frll-*-480x640.jpg), then prints:
+//   - decode-only photos/s (read + TurboJPEG decode, one thread, in this process);
+//   - checks-only photos/s with 1 and 2 workers, in this process, no report rendered;
+//   - full-check photos/s of the release binary over the folder with --jobs 1 and --jobs 2
+//     (wall time of the whole process, and the same without the one-photo start-up time);
+//   - the peak memory (RSS) of those runs and of an HTML report of the folder;
+//   - the wall time of `photocheck one.jpg`, start-up included (median of 5).
+// Not a test: numbers depend on the machine. `make bench` builds release and runs it.
+
+import Foundation
+import PhotoCheckCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Options {
+    var binary = ".build/release/photocheck"
+    var photos = 400
+    var fixtures = "Fixtures/real"
+    var keep = false
+
+    init(_ arguments: [String]) {
+        var it = arguments.makeIterator()
+        while let arg = it.next() {
+            switch arg {
+            case "--binary": binary = it.next() ?? binary
+            case "--photos": photos = it.next().flatMap(Int.init) ?? photos
+            case "--fixtures": fixtures = it.next() ?? fixtures
+            case "--keep": keep = true
+            default:
+                FileHandle.standardError.write(Data("usage: photocheck-bench [--binary PATH] [--photos N] [--fixtures DIR] [--keep]\n".utf8))
+                exit(2)
+            }
+        }
+    }
+}
+
+/// Wall time and peak resident memory of one child process.
+struct ChildRun {
+    var seconds: Double
+    var peakRSSMB: Double
+    var status: Int32
+}
+
+/// Runs `binary arguments` with standard output and error sent to /dev/null, and measures it.
+func spawn(_ binary: String, _ arguments: [String]) -> ChildRun {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let start = Date()
+    let rc = posix_spawn(&pid, binary, &actions, nil, argv, environ)
+    guard rc == 0 else {
+        FileHandle.standardError.write(Data("cannot run \(binary): \(String(cString: strerror(rc)))\n".utf8))
+        exit(2)
+    }
+    var status: Int32 = 0
+    var usage = rusage()
+    _ = wait4(pid, &status, 0, &usage)
+    let seconds = Date().timeIntervalSince(start)
+    let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    return ChildRun(seconds: seconds, peakRSSMB: Double(usage.ru_maxrss) / 1024, status: exitStatus)
+}
+
+func format(_ value: Double, _ digits: Int = 1) -> String {
+    String(format: "%.\(digits)f", value)
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+let fm = FileManager.default
+
+guard fm.isExecutableFile(atPath: options.binary) else {
+    print("no photocheck binary at \(options.binary): build it first (make bench does)")
+    exit(2)
+}
+let references = ((try? fm.contentsOfDirectory(atPath: options.fixtures)) ?? [])
+    .filter { $0.hasPrefix("frll-") && $0.hasSuffix("-480x640.jpg") }.sorted()
+    .map { options.fixtures + "/" + $0 }
+guard !references.isEmpty else {
+    print("no reference photos (frll-*-480x640.jpg) in \(options.fixtures)")
+    exit(2)
+}
+
+// The folder: N copies, cycling through the reference photos.
+let folder = NSTemporaryDirectory() + "/photocheck-bench-\(getpid())"
+try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+defer { if !options.keep { try? fm.removeItem(atPath: folder) } }
+var paths: [String] = []
+for i in 0..<options.photos {
+    let path = folder + "/" + String(format: "2026%06d.jpg", i)
+    try fm.copyItem(atPath: references[i % references.count], toPath: path)
+    paths.append(path)
+}
+print("photocheck bench: \(options.photos) photos of 480×640 (copies of \(references.count) reference photos) in \(folder)")
+print("binary: \(options.binary); \(ProcessInfo.processInfo.activeProcessorCount) cores")
+
+// Decode only: read and decode every photo on one thread.
+let decoder = try JPEGDecoder()
+_ = try decoder.decode(Array(fm.contents(atPath: paths[0])!))
+let decodeStart = Date()
+for path in paths {
+    let bytes = [UInt8](fm.contents(atPath: path)!)
+    _ = try decoder.decode(bytes)
+}
+let decodeSeconds = Date().timeIntervalSince(decodeStart)
+print("decode only (1 thread):      \(format(Double(paths.count) / decodeSeconds, 0)) photos/s  (\(format(decodeSeconds * 1000 / Double(paths.count), 2)) ms a photo)")
+
+// Checks only, in this process (no report rendered): what the workers alone can do.
+for jobs in [1, 2] {
+    let start = Date()
+    var count = 0
+    BatchRunner(profile: .chsi2017, options: CheckOptions(), jobs: jobs).run(paths) { _ in count += 1 }
+    let seconds = Date().timeIntervalSince(start)
+    print("checks only --jobs \(jobs) (in process, no report): \(format(Double(count) / seconds)) photos/s")
+}
+
+// One photo, start-up included: the median of five runs after one warm-up.
+_ = spawn(options.binary, [references[0]])
+let singles = (0..<5).map { _ in spawn(options.binary, [references[0]]) }
+let single = singles.map(\.seconds).sorted()[2]
+print("one photo (photocheck me.jpg): \(format(single * 1000, 0)) ms wall, start-up included; peak RSS \(format(singles.map(\.peakRSSMB).max()!, 0)) MB")
+
+// The full check over the folder.
+var peak = singles.map(\.peakRSSMB).max()!
+for jobs in [1, 2] {
+    let run = spawn(options.binary, [folder, "--format", "jsonl", "--no-progress", "--jobs", String(jobs)])
+    peak = max(peak, run.peakRSSMB)
+    let rate = Double(paths.count) / run.seconds
+    let steady = Double(paths.count) / max(0.001, run.seconds - single)
+    print("full check --jobs \(jobs):         \(format(rate)) photos/s  (\(format(run.seconds, 2)) s in all; \(format(steady)) photos/s without start-up; exit \(run.status); peak RSS \(format(run.peakRSSMB, 0)) MB)")
+}
+let html = spawn(options.binary, [folder, "--format", "html", "--no-progress", "--jobs", "2", "--output", folder + "/../photocheck-bench-\(getpid()).html"])
+try? fm.removeItem(atPath: folder + "/../photocheck-bench-\(getpid()).html")
+peak = max(peak, html.peakRSSMB)
+print("html report --jobs 2:         \(format(Double(paths.count) / html.seconds)) photos/s  (thumbnails; peak RSS \(format(html.peakRSSMB, 0)) MB)")
+print("peak memory (RSS) of all runs: \(format(peak, 0)) MB  (target < 300 MB)")

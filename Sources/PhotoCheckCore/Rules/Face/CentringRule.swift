@@ -1,0 +1,30 @@
+/// framing.centring: |face centre x − width/2|.
+struct CentringRule: Rule {
+    static let check: CheckID = "framing.centring"
+
+    func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
+        let face = try photo.face()
+        let w = try photo.image().width
+        let limit = photo.profile.limit("framing.centring").scaled(by: photo.profile.horizontalScale(forWidth: w))
+        let offset = face.faceCentreX - Double(w) / 2  // positive: the face is right of centre
+        let distance = abs(offset)
+        let measurements = [
+            Measurement("centre_offset_px", (distance * 10).rounded() / 10, limit: limit),
+            Measurement("centre_offset_signed_px", (offset * 10).rounded() / 10),
+            Measurement("centre_offset_pct", (1000 * distance / Double(w)).rounded() / 10),
+        ]
+        let side = offset > 0 ? Localized(zh: "偏右", en: "right of") : Localized(zh: "偏左", en: "left of")
+        let d = formatNumber(distance, digits: 0), pct = formatNumber(100 * distance / Double(w), digits: 1)
+        return judged(measurements) { status in
+            status == .pass
+                ? Localized(zh: "脸部中心距画面中线 \(d) 像素(允许 \(limit.passDescription))", en: "Face centre is \(d) px from the centre line (allowed \(limit.passDescription))")
+                : Localized(
+                    zh: "人像未水平居中:脸部中心\(side.zh) \(d) 像素(宽度的 \(pct)%),允许 \(limit.passDescription) 像素",
+                    en: "Not centred: the face centre is \(d) px (\(pct)% of the width) \(side.en) the centre line; allowed \(limit.passDescription) px")
+        } hint: { _ in
+            offset > 0
+                ? Localized(zh: "相机向右移一些(或裁剪时左边多裁一些),让脸位于正中", en: "Move the camera to the right (or crop more from the left) to centre the face")
+                : Localized(zh: "相机向左移一些(或裁剪时右边多裁一些),让脸位于正中", en: "Move the camera to the left (or crop more from the right) to centre the face")
+        }
+    }
+}

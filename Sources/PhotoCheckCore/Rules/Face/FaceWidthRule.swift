@@ -1,0 +1,32 @@
+/// framing.face_width: cheek-to-cheek width (jaw contour at cheekbone height).
+struct FaceWidthRule: Rule {
+    static let check: CheckID = "framing.face_width"
+
+    func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
+        let face = try photo.face()
+        let w = try photo.image().width
+        let limit = photo.profile.limit("framing.face_width").scaled(by: photo.profile.horizontalScale(forWidth: w))
+        let width = face.faceWidth
+        let measurements = [
+            Measurement("face_width_px", (width * 10).rounded() / 10, limit: limit),
+            Measurement("face_width_pct", (1000 * width / Double(w)).rounded() / 10),
+        ]
+        let p = face.face.landmarks
+        return judged(measurements, region: FaceRuleText.region([p[1], p[15]], grow: 4)) { status in
+            let zh = FaceRuleText.pxWidth(width, pctOf: w, zh: true), en = FaceRuleText.pxWidth(width, pctOf: w, zh: false)
+            if status == .pass {
+                return Localized(zh: "脸宽 \(zh)(要求 \(limit.passDescription) 像素)", en: "Face width \(en) (needs \(limit.passDescription) px)")
+            }
+            if let hi = limit.pass.max, width > hi {
+                return Localized(
+                    zh: "大头照:脸宽 \(zh),超过 \(limit.passDescription) 像素", en: "Close-up: the face is \(en) wide; the standard wants \(limit.passDescription) px")
+            }
+            return Localized(zh: "脸太小:脸宽 \(zh),要求 \(limit.passDescription) 像素", en: "The face is \(en) wide; the standard wants \(limit.passDescription) px")
+        } hint: { _ in
+            if let hi = limit.pass.max, width > hi {
+                return Localized(zh: "后退一些或把镜头拉远(缩小),让肩部进入画面", en: "Step back or zoom out, so the shoulders come into the frame")
+            }
+            return Localized(zh: "靠近一些或把镜头拉近(放大),让脸占满规定宽度", en: "Move closer or zoom in, so the face fills the required width")
+        }
+    }
+}

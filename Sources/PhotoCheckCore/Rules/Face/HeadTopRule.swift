@@ -1,0 +1,56 @@
+/// framing.head_top: y of the highest hair/head pixel (person mask above the face).
+struct HeadTopRule: Rule {
+    static let check: CheckID = "framing.head_top"
+
+    func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
+        let face = try photo.face()
+        let mask = try photo.personMask()
+        let h = mask.height
+        var limit = photo.profile.limit("framing.head_top").scaled(by: photo.profile.verticalScale(forHeight: h))
+        let y: Double
+        var measurements: [Measurement] = []
+        if mask.isReliable, let top = mask.headTopY {
+            y = Double(top)
+            measurements.append(Measurement("head_top_y_px", y, limit: limit))
+        } else {
+            // Busy backdrop: the outline is not trustworthy, so take the higher of the outline's
+            // head top and the estimate from the face's proportions, and only warn.
+            y = max(0, min(face.estimatedHeadTopY.rounded(), Double(mask.headTopY ?? Int.max)))
+            limit.beyond = .warn
+            measurements.append(Measurement("head_top_y_px", y, limit: limit))
+            measurements.append(Measurement("head_top_estimated", 1))
+            measurements.append(Measurement("backdrop_spread", mask.backgroundSpread.rounded()))
+        }
+        measurements.insert(Measurement("head_top_y_pct", (1000 * y / Double(h)).rounded() / 10), at: 1)
+        let top = Int(y)
+        let caveat = mask.isReliable
+            ? Localized(zh: "", en: "")
+            : Localized(zh: "(背景不纯,头顶位置按脸部比例估计)", en: " (busy backdrop: head top estimated from the face's proportions)")
+        let region = PixelRect(x: Int(face.faceCentreX - face.faceWidth), y: 0, width: Int(2 * face.faceWidth), height: max(1, top + 1))
+        return judged(measurements, region: region) { status in
+            let where_ = Localized(zh: FaceRuleText.px(y, pctOf: h, zh: true), en: FaceRuleText.px(y, pctOf: h, zh: false))
+            if status == .pass {
+                return Localized(
+                    zh: "头顶距上边沿 \(where_.zh)(要求 \(limit.passDescription) 像素)\(caveat.zh)",
+                    en: "Head top is \(where_.en) from the top edge (needs \(limit.passDescription) px)\(caveat.en)")
+            }
+            if top == 0 {
+                return Localized(
+                    zh: "头顶距离顶部百分比不合格:头顶被画面上边沿截断(要求留出 \(limit.passDescription) 像素)\(caveat.zh)",
+                    en: "Head top is cut off by the top edge (the standard wants \(limit.passDescription) px of space above it)\(caveat.en)")
+            }
+            return Localized(
+                zh: "头顶距离顶部百分比不合格:头顶距上边沿 \(where_.zh),要求 \(limit.passDescription) 像素\(caveat.zh)",
+                en: "Head top is \(where_.en) from the top edge; the standard wants \(limit.passDescription) px\(caveat.en)")
+        } hint: { _ in
+            if let lo = limit.pass.min, y < lo {
+                return Localized(
+                    zh: "头顶上方留白太少:相机略向上移或后退一些,重新裁剪时在头顶上方多留空间",
+                    en: "Too little space above the head: move the camera up or step back, or crop with more room above the head")
+            }
+            return Localized(
+                zh: "头顶上方留白太多:相机略向下移或靠近一些,重新裁剪时减少头顶上方空间",
+                en: "Too much space above the head: move the camera down or closer, or crop with less room above the head")
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// face.mouth_closed: inner-lip gap relative to eye-to-chin distance, and visible teeth (teeth
+/// showing counts as open).
+struct MouthClosedRule: Rule {
+    static let check: CheckID = "face.mouth_closed"
+
+    func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
+        let face = try photo.face()
+        let mouth = try photo.mouth()
+        let gapLimit = photo.profile.limit("face.mouth_closed")
+        let teethLimit = photo.profile.limit("face.mouth_closed.teeth")
+        let measurements = [
+            Measurement("lip_gap_ratio", (mouth.gapRatio * 1000).rounded() / 1000, limit: gapLimit),
+            Measurement("teeth_visible_pct", (mouth.teethPercent * 10).rounded() / 10, limit: teethLimit),
+        ]
+        let gap = formatNumber(mouth.gapRatio, digits: 3), teeth = formatNumber(mouth.teethPercent, digits: 1)
+        let teethShow = teethLimit.status(for: mouth.teethPercent) != .pass
+        return judged(measurements, region: face.mouth) { status in
+            if status == .pass {
+                return Localized(zh: "嘴唇自然闭合(唇间隙比 \(gap))", en: "Lips closed (lip gap ratio \(gap))")
+            }
+            if teethShow {
+                return Localized(
+                    zh: "露齿 / 嘴唇未闭合:牙齿约占嘴部 \(teeth)%(允许 \(teethLimit.passDescription)%),唇间隙比 \(gap)",
+                    en: "Teeth showing: about \(teeth)% of the mouth (allowed \(teethLimit.passDescription)%), lip gap ratio \(gap)")
+            }
+            return Localized(
+                zh: "嘴唇未闭合:唇间隙比 \(gap),要求 \(gapLimit.passDescription)",
+                en: "Lips apart: lip gap ratio \(gap); the standard wants \(gapLimit.passDescription)")
+        } hint: { _ in
+            Localized(zh: "嘴唇自然闭合,不露齿,表情自然放松", en: "Close your lips naturally, no teeth showing, relaxed expression")
+        }
+    }
+}

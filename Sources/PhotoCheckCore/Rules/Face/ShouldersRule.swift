@@ -1,0 +1,31 @@
+/// framing.shoulders: the person mask at the bottom rows spans both shoulders (≥ 1.6 × face width).
+struct ShouldersRule: Rule {
+    static let check: CheckID = "framing.shoulders"
+
+    func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
+        let face = try photo.face()
+        let mask = try photo.personMask()
+        guard mask.isReliable else {
+            throw SkipReason(zh: "背景不纯,无法可靠地分出人像轮廓", en: "the backdrop is not plain, so the person's outline cannot be trusted")
+        }
+        // A row just above the bottom edge (the last rows often carry encoder edge artefacts).
+        let row = max(0, mask.height - 1 - mask.height / 100)
+        let span = mask.span(row: row).map { Double($0.maxX - $0.minX + 1) } ?? 0
+        let ratio = span / max(1, face.faceWidth)
+        let measurements = [
+            Measurement("shoulder_span_ratio", (ratio * 100).rounded() / 100, limit: photo.profile.limit("framing.shoulders")),
+            Measurement("shoulder_span_px", span),
+        ]
+        let limit = photo.profile.limit("framing.shoulders")
+        let r = formatNumber(ratio, digits: 2)
+        return judged(measurements, region: PixelRect(x: 0, y: row, width: mask.width, height: 1)) { status in
+            status == .pass
+                ? Localized(zh: "底部人像宽度为脸宽的 \(r) 倍,双肩完整", en: "The person spans \(r)× the face width at the bottom: shoulders in frame")
+                : Localized(
+                    zh: "大头照 / 肩膀未照全:底部人像宽度只有脸宽的 \(r) 倍(要求 \(limit.passDescription))",
+                    en: "Shoulders not in frame: the person spans only \(r)× the face width at the bottom (needs \(limit.passDescription))")
+        } hint: { _ in
+            Localized(zh: "后退一些或把镜头拉远,拍到双肩", en: "Step back or zoom out so both shoulders are in the picture")
+        }
+    }
+}

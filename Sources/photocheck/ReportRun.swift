@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import PhotoCheckCore
+
+/// Runs a batch and streams its report in the chosen format to standard output or, atomically, to
+/// a file, with a progress bar on standard error when it is a terminal; ends with the exit code.
+struct ReportRun {
+    var format: OutputFormat
+    var output: String?
+    var language: Language
+    var profile: Profile
+    var strict: Bool
+    var verbose: Bool
+    var onlyFailures: Bool
+    var progress: Bool
+
+    func reporter() -> any Reporter {
+        switch format {
+        case .text: TextReporter(verbose: verbose)
+        case .json: JSONReporter()
+        case .jsonl: JSONLinesReporter()
+        case .csv: CSVReporter()
+        case .junit: JUnitReporter()
+        case .html: HTMLReporter()
+        }
+    }
+
+    func run(_ runner: BatchRunner, _ walked: PathWalker.Result) throws {
+        let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
+        let context = ReportContext(
+            language: language, profile: profile, strict: strict,
+            colour: format == .text && toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+
+        var file: AtomicOutput?
+        let sink: ReportSink
+        if let output {
+            do {
+                file = try AtomicOutput(path: output)
+            } catch {
+                Self.complain("cannot write \(output): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+            sink = file!
+        } else {
+            sink = FileHandleSink(FileHandle.standardOutput)
+        }
+
+        let total = walked.unreadable.count + walked.files.count
+        let meter = progress && total > 1 && isatty(STDERR_FILENO) == 1 ? ProgressMeter(total: walked.unreadable.count + walked.files.count) : nil
+        var worst: Int32 = 0
+        do {
+            let writer = try ReportWriter(reporter: reporter(), context: context, onlyFailures: onlyFailures, sink: sink)
+            var failure: Error?
+            // When the report streams to the terminal too, the bar is lifted off before each photo is
+            // written and put back under it.
+            let sharesTerminal = output == nil && toTerminal
+            let deliver = { (photo: RenderedPhoto) in
+                worst = max(worst, Self.exitCode(photo.report.effectiveVerdict(strict: strict)))
+                if sharesTerminal { meter?.finish() }
+                if failure == nil {
+                    do { try writer.add(photo) } catch { failure = error }
+                }
+                meter?.advance(redraw: sharesTerminal)
+            }
+            let renderer = writer.renderer
+            for (path, reason) in walked.unreadable {
+                deliver(renderer.render(PhotoReport(path: path, verdict: .error, error: reason, findings: [])))
+            }
+            runner.run(walked.files, prepare: renderer.render, deliver: deliver)
+            meter?.finish()
+            if let failure { throw failure }
+            try writer.finish()
+            try file?.commit()
+        } catch {
+            meter?.finish()
+            file?.discard()
+            Self.complain("cannot write \(output ?? "the report"): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        throw ExitCode(worst)
+    }
+
+    /// 2 when a path could not be read, else 1 when a photo failed, else 0.
+    static func exitCode(_ verdict: Verdict) -> Int32 {
+        switch verdict {
+        case .error: 2
+        case .fail: 1
+        case .pass, .warn: 0
+        }
+    }
+
+    static func complain(_ message: String) {
+        FileHandle.standardError.write(Data("photocheck: \(message)\n".utf8))
+    }
+}
+
+/// Redraws the progress line on standard error at most ten times a second.
+final class ProgressMeter {
+    let total: Int
+    private var done = 0
+    private let start = Date()
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+
+    init(total: Int) {
+        self.total = total
+    }
+
+    /// Counts one photo; draws at most ten times a second unless `redraw` (the line was cleared).
+    func advance(redraw: Bool = false) {
+        done += 1
+        let now = Date()
+        if redraw || now.timeIntervalSince(lastDraw) >= 0.1 || done == total {
+            lastDraw = now
+            draw()
+        }
+    }
+
+    func finish() {
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        drawn = false
+    }
+
+    private func draw() {
+        var size = winsize()
+        let columns = ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+        let line = ProgressLine.render(done: done, total: total, elapsed: Date().timeIntervalSince(start), columns: columns)
+        FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+        drawn = true
+    }
+}

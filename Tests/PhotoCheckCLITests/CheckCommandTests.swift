@@ -1,0 +1,167 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import PhotoCheckTestSupport
+import Testing
+
+/// Runs the built `photocheck` binary the way users and CI do, and checks what it prints, writes
+/// and exits with.
+@Suite struct CheckCommandTests {
+    /// The binary in the build products folder beside the test bundle (or PHOTOCHECK_BIN).
+    static let binary: String = {
+        if let path = ProcessInfo.processInfo.environment["PHOTOCHECK_BIN"] { return path }
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("photocheck").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        return packageRoot().appendingPathComponent(".build/debug/photocheck").path
+    }()
+
+    static let good = packageRoot().appendingPathComponent("Fixtures/real/frll-005-blue-480x640.jpg").path
+
+    struct Run {
+        var status: Int32
+        var stdout: Data
+        var stderr: String
+        var text: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "C"
+        environment["LC_ALL"] = nil
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: stdout, stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A folder with one good photo and one file that only pretends to be a JPEG.
+    static func folder(bad: Bool) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("photocheck-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: good, toPath: dir.appendingPathComponent("2021301234.jpg").path)
+        if bad { try Data("not a photo".utf8).write(to: dir.appendingPathComponent("2021301235.jpg")) }
+        return dir
+    }
+
+    static func json(_ run: Run) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+    }
+
+    @Test func binaryExists() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary), "build photocheck first: \(Self.binary)")
+    }
+
+    @Test func aPassingPhotoExitsZero() throws {
+        let run = try Self.run([Self.good, "--format", "json"])
+        #expect(run.status == 0)
+        let object = try Self.json(run)
+        let photos = try #require(object["photos"] as? [[String: Any]])
+        #expect(photos.count == 1)
+        #expect(photos[0]["path"] as? String == Self.good)
+        #expect(photos[0]["width"] as? Int == 480 && photos[0]["height"] as? Int == 640)
+        let findings = try #require(photos[0]["findings"] as? [[String: Any]])
+        let dimensions = try #require(findings.first { $0["check"] as? String == "file.dimensions" })
+        #expect(dimensions["status"] as? String == "pass")
+        #expect((dimensions["measured"] as? [String: Double])?["width_px"] == 480)
+        #expect(run.stderr.isEmpty)  // no progress bar when standard error is not a terminal
+    }
+
+    @Test func aFailingPhotoExitsOneAndAMissingPathTwo() throws {
+        let dir = try Self.folder(bad: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let failing = try Self.run([dir.path, "--format", "json"])
+        #expect(failing.status == 1)
+        let summary = try #require(try Self.json(failing)["summary"] as? [String: Int])
+        #expect(summary["photos"] == 2 && summary["fail"] == 1)
+
+        let missing = try Self.run([dir.path, dir.appendingPathComponent("nope.jpg").path, "--format", "json"])
+        #expect(missing.status == 2)
+        let photos = try #require(try Self.json(missing)["photos"] as? [[String: Any]])
+        #expect(photos.count == 3)
+        #expect(photos[0]["verdict"] as? String == "error")
+        #expect(photos[0]["error"] as? String == "no such file or folder")
+    }
+
+    @Test(arguments: ["text", "json", "jsonl", "csv", "junit", "html"])
+    func everyFormatExitsOneOnAFailureAndWritesItsFile(_ format: String) throws {
+        let dir = try Self.folder(bad: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("report.out").path
+        let run = try Self.run([dir.path, "--format", format, "--output", out, "--lang", "zh"])
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        let data = try #require(FileManager.default.contents(atPath: out))
+        let text = String(decoding: data, as: UTF8.self)
+        // Only the report (and the photos) in the folder: no temporary file left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["2021301234.jpg", "2021301235.jpg", "report.out"])
+        switch format {
+        case "text":
+            #expect(text.contains("[不合格]  \(dir.path)/2021301235.jpg"))
+            // The good photo warns only because it carries no capture date (edit.recency).
+            #expect(text.contains("共 2 张:通过 0,警告 1,不合格 1,无法读取 0"))
+        case "json":
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect((object["photos"] as? [Any])?.count == 2)
+        case "jsonl":
+            let lines = text.split(separator: "\n")
+            #expect(lines.count == 2)
+            let second = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
+            #expect(second["verdict"] as? String == "fail")
+        case "csv":
+            #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+            #expect(text.contains("\r\n\(dir.path)/2021301235.jpg,2021301235,不合格,"))
+        case "junit":
+            let document = try XMLDocument(data: data)
+            #expect(try document.nodes(forXPath: "//testcase").count == 2)
+            #expect(try document.nodes(forXPath: "//testcase/failure").count == 1)
+        case "html":
+            #expect(text.contains("<html lang=\"zh-CN\">"))
+            #expect(text.components(separatedBy: "<article ").count - 1 == 2)
+            #expect(text.components(separatedBy: "data:image/jpeg;base64,").count - 1 == 1)
+        default:
+            Issue.record("unknown format \(format)")
+        }
+    }
+
+    @Test(arguments: ["json", "jsonl", "csv", "junit"])
+    func everyFormatExitsZeroWhenAllPass(_ format: String) throws {
+        let run = try Self.run([Self.good, "--format", format])
+        #expect(run.status == 0)
+        #expect(!run.stdout.isEmpty)
+    }
+
+    @Test func onlyFailuresListsTheFailingPhoto() throws {
+        let dir = try Self.folder(bad: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try Self.run([dir.path, "--format", "json", "--only-failures"])
+        #expect(run.status == 1)
+        let object = try Self.json(run)
+        let photos = try #require(object["photos"] as? [[String: Any]])
+        #expect(photos.map { $0["path"] as? String } == ["\(dir.path)/2021301235.jpg"])
+        #expect((object["summary"] as? [String: Int])?["photos"] == 2)
+    }
+
+    @Test func anUnwritableOutputExitsTwoAndLeavesNothing() throws {
+        let run = try Self.run([Self.good, "--output", "/nonexistent-folder-photocheck/report.json"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("cannot write /nonexistent-folder-photocheck/report.json"))
+    }
+
+    @Test func badUsageExitsTwo() throws {
+        let format = try Self.run([Self.good, "--format", "xml"])
+        #expect(format.status == 2)
+        #expect(format.stderr.contains("'xml' is invalid for '--format"))
+        #expect(try Self.run([Self.good, "--jobs", "0"]).status == 2)
+        #expect(try Self.run([]).status == 2)
+        #expect(try Self.run(["--help"]).status == 0)
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import PhotoCheckCore
+import PhotoCheckTestSupport
+import Testing
+
+/// Collects what a writer writes, and when.
+final class MemorySink: ReportSink {
+    var data = Data()
+    var writes = 0
+    func write(_ data: Data) throws {
+        self.data.append(data)
+        writes += 1
+    }
+    var text: String { String(decoding: data, as: UTF8.self) }
+}
+
+@Suite struct ReportWriterTests {
+    static let reporters: [any Reporter] = [TextReporter(), JSONReporter(), JSONLinesReporter(), CSVReporter(), JUnitReporter(), HTMLReporter()]
+
+    /// Streaming photo by photo gives exactly the bytes of rendering the whole batch at once.
+    @Test(arguments: 0..<reporters.count)
+    func streamedEqualsRendered(_ index: Int) throws {
+        let reporter = Self.reporters[index]
+        let context = ReportSamples.context(.zh)
+        let sink = MemorySink()
+        let writer = try ReportWriter(reporter: reporter, context: context, sink: sink)
+        for report in ReportSamples.reports { try writer.add(report) }
+        try writer.finish()
+        #expect(sink.text == reporter.render(ReportSamples.reports, context))
+    }
+
+    @Test func streamingFormatsWriteEachPhotoAsItArrives() throws {
+        let sink = MemorySink()
+        let writer = try ReportWriter(reporter: JSONLinesReporter(), context: ReportSamples.context(.en), sink: sink)
+        try writer.add(ReportSamples.passing)
+        #expect(sink.text.split(separator: "\n").count == 1)
+        try writer.add(ReportSamples.failing)
+        #expect(sink.text.split(separator: "\n").count == 2)
+    }
+
+    @Test func totalsFirstFormatsHoldThePhotosBackUntilTheEnd() throws {
+        let sink = MemorySink()
+        let writer = try ReportWriter(reporter: JUnitReporter(), context: ReportSamples.context(.en), sink: sink)
+        for report in ReportSamples.reports { try writer.add(report) }
+        #expect(sink.data.isEmpty)
+        try writer.finish()
+        #expect(sink.text.contains("tests=\"4\" failures=\"1\" errors=\"1\""))
+    }
+
+    @Test(arguments: [false, true])
+    func onlyFailuresListsFailuresButCountsEveryPhoto(_ strict: Bool) throws {
+        let sink = MemorySink()
+        let writer = try ReportWriter(reporter: JSONReporter(), context: ReportSamples.context(.en, strict: strict), onlyFailures: true, sink: sink)
+        for report in ReportSamples.reports { try writer.add(report) }
+        try writer.finish()
+        let object = try #require(try JSONSerialization.jsonObject(with: sink.data) as? [String: Any])
+        let paths = (object["photos"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
+        let expected = strict ? [ReportSamples.failing, ReportSamples.unreadable, ReportSamples.warning] : [ReportSamples.failing, ReportSamples.unreadable]
+        #expect(paths == expected.map(\.path))
+        #expect((object["summary"] as? [String: Int])?["photos"] == 4)
+        #expect(writer.tally.listedCount == expected.count)
+    }
+
+    @Test func tallyCountsVerdictsAndFailingChecks() throws {
+        var tally = BatchTally()
+        for report in ReportSamples.reports + [ReportSamples.failing] { tally.add(report, listed: true, strict: false) }
+        #expect(tally.photos == 5)
+        #expect(tally.effective == [.pass: 1, .fail: 2, .error: 1, .warn: 1])
+        #expect(tally.failing == ["file.dimensions": 2, "file.size": 2])
+        #expect(tally.warning == ["edit.software": 2, "file.dpi": 1])
+        #expect(tally.mostCommonFailing().map(\.check) == ["file.dimensions", "file.size"])
+        var strict = BatchTally()
+        for report in ReportSamples.reports { strict.add(report, listed: true, strict: true) }
+        #expect(strict.effective == [.pass: 1, .fail: 2, .error: 1])
+        #expect(strict.summary.warn == 1)  // the contract's summary keeps the photos' own verdicts
+    }
+
+    @Test func textSummaryNamesTheMostCommonFailures() {
+        let text = TextReporter().render(ReportSamples.reports + [ReportSamples.failing], ReportSamples.context(.zh))
+        #expect(text.hasSuffix("共 5 张:通过 1,警告 1,不合格 2,无法读取 1\n最常见的不合格项:file.dimensions 2 张,file.size 2 张\n"))
+    }
+}
+
+@Suite struct AtomicOutputTests {
+    func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("photocheck-atomic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func commitReplacesTheTargetAndLeavesNoTemporaryFile() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("report.csv").path
+        try Data("old".utf8).write(to: URL(fileURLWithPath: target))
+        let output = try AtomicOutput(path: target)
+        try output.write(Data("new ".utf8))
+        #expect(String(decoding: FileManager.default.contents(atPath: target)!, as: UTF8.self) == "old")
+        try output.write(Data("report".utf8))
+        try output.commit()
+        #expect(String(decoding: FileManager.default.contents(atPath: target)!, as: UTF8.self) == "new report")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.csv"])
+    }
+
+    @Test func discardKeepsTheOldTarget() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("report.html").path
+        try Data("old".utf8).write(to: URL(fileURLWithPath: target))
+        do {
+            let output = try AtomicOutput(path: target)
+            try output.write(Data("half a repo".utf8))
+            output.discard()
+        }
+        #expect(String(decoding: FileManager.default.contents(atPath: target)!, as: UTF8.self) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.html"])
+    }
+
+    @Test func aMissingFolderIsAnError() {
+        #expect(throws: (any Error).self) { try AtomicOutput(path: "/nonexistent-folder-photocheck/report.json") }
+    }
+}
+
+@Suite struct ProgressLineTests {
+    @Test func showsDoneTotalRateAndTimeLeft() {
+        let line = ProgressLine.render(done: 500, total: 2000, elapsed: 10, columns: 80)
+        #expect(line.hasSuffix("  500/2000  50.0 photos/s  0:30 left"))
+        #expect(line.hasPrefix("[" + String(repeating: "#", count: line.count(where: { $0 == "#" }))))
+        let bar = line.prefix { $0 != " " }
+        #expect(bar.count(where: { $0 == "#" }) * 4 == bar.count(where: { $0 == "#" || $0 == "-" }))
+        #expect(line.count <= 80)
+    }
+
+    @Test func finishedShowsTheElapsedTime() {
+        #expect(ProgressLine.render(done: 3000, total: 3000, elapsed: 3725, columns: 100).hasSuffix("  3000/3000  0.8 photos/s  1:02:05"))
+    }
+
+    @Test func startsWithoutDividingByZero() {
+        #expect(ProgressLine.render(done: 0, total: 0, elapsed: 0).hasSuffix("  0/0  0.0 photos/s  0:00"))
+        #expect(ProgressLine.render(done: 0, total: 10, elapsed: 0).hasSuffix("  0/10  0.0 photos/s"))
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import PhotoCheckCore
+import PhotoCheckTestSupport
+import Testing
+
+/// Every reporter's bytes for the same hand-made batch, pinned by golden files under Golden/.
+/// Re-record with PHOTOCHECK_RECORD=1 swift test, then review the diff.
+@Suite struct ReporterGoldenTests {
+    static let cases: [(name: String, reporter: any Reporter, context: ReportContext)] = [
+        ("text-zh.txt", TextReporter(), ReportSamples.context(.zh)),
+        ("text-en-verbose.txt", TextReporter(verbose: true), ReportSamples.context(.en)),
+        ("report.json", JSONReporter(), ReportSamples.context(.en)),
+        ("report.jsonl", JSONLinesReporter(), ReportSamples.context(.en)),
+        ("report-zh.csv", CSVReporter(), ReportSamples.context(.zh)),
+        ("report-en.csv", CSVReporter(), ReportSamples.context(.en)),
+        ("report-zh.junit.xml", JUnitReporter(), ReportSamples.context(.zh)),
+        ("report-en-strict.junit.xml", JUnitReporter(), ReportSamples.context(.en, strict: true)),
+        ("report-zh.html", HTMLReporter(), ReportSamples.context(.zh)),
+        ("report-en.html", HTMLReporter(), ReportSamples.context(.en)),
+    ]
+
+    @Test(arguments: 0..<cases.count)
+    func matchesGolden(_ index: Int) {
+        let c = Self.cases[index]
+        assertGolden(c.reporter.render(ReportSamples.reports, c.context), c.name)
+    }
+
+    @Test(arguments: 0..<cases.count)
+    func isDeterministic(_ index: Int) {
+        let c = Self.cases[index]
+        #expect(c.reporter.render(ReportSamples.reports, c.context) == c.reporter.render(ReportSamples.reports, c.context))
+    }
+}
