@@ -29,7 +29,8 @@ import Testing
 
     static func report(_ name: String) throws -> PhotoReport {
         let options = CheckOptions(graduationDate: EditSupport.day(manifest.graduation_date))
-        return checkPhoto(path: TestPaths.fixture(name), bytes: try TestPaths.fixtureBytes(name), options: options)
+        return checkPhoto(
+            path: TestPaths.fixture(name), bytes: try TestPaths.fixtureBytes(name), only: manifest.checks, options: options)
     }
 
     /// "check/key" → the measurement.

@@ -11,13 +11,6 @@ import Testing
         return EditSupport.run(identify, ["-format", "%Q", path]).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
-    /// Only the two checks under test: no decoding or face detection needed.
-    static var checker: PhotoChecker {
-        var profile = Profile.chsi2017
-        profile.checks = ["file.quality", "edit.encoder"]
-        return PhotoChecker(profile: profile, options: CheckOptions())
-    }
-
     @Test func qualityAgreesWithImageMagick() throws {
         guard EditSupport.tool("identify") != nil else { return }
         let paths = EditSupport.fixtureJPEGs + EditSupport.sharedPhotos
@@ -25,7 +18,7 @@ import Testing
         for path in paths {
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
             let theirs = try #require(Self.identifyQuality(path), "identify failed on \(path)")
-            let report = Self.checker.check(path: path, bytes: bytes)
+            let report = checkPhoto(path: path, bytes: bytes, only: ["file.quality", "edit.encoder"])
             let fileQuality = try #require(report.finding("file.quality").value("quality"), "\(path)")
             let encoderQuality = try #require(report.finding("edit.encoder").value("quality"), "\(path)")
             #expect(abs(Int(fileQuality) - theirs) <= 2, "\(path): file.quality \(fileQuality), identify \(theirs)")

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct SmoothingRuleTests {
     static func finding(_ name: String) throws -> Finding {
-        checkPhoto(path: name, bytes: try TestPaths.fixtureBytes(name)).finding("edit.smoothing")
+        checkPhoto(path: name, bytes: try TestPaths.fixtureBytes(name), only: ["edit.smoothing"]).finding("edit.smoothing")
     }
 
     /// Real, unfiltered photos: a clean studio reference and a busy, noisy press photo both show
@@ -37,7 +37,7 @@ import Testing
         #expect(f.status == .pass || f.status == .skip)
         let blank = RGBImage(width: 480, height: 640, fill: (100, 197, 255))
         let bytes = try JPEGEncoder().encode(blank, quality: 90)
-        let report = checkPhoto(path: "blank.jpg", bytes: bytes)
+        let report = checkPhoto(path: "blank.jpg", bytes: bytes, only: ["edit.smoothing"])
         #expect(report.status("edit.smoothing") == .skip)
     }
 }

@@ -56,3 +56,11 @@ public enum EditSupport {
         return out.sorted()
     }
 }
+
+/// Checks one photo with only the named checks of the built-in profile (the other areas' face,
+/// mask and colour analysis is not computed, which keeps debug-build tests quick).
+public func checkPhoto(path: String, bytes: [UInt8], only checks: [CheckID], options: CheckOptions = CheckOptions()) -> PhotoReport {
+    var profile = Profile.chsi2017
+    profile.checks = checks
+    return PhotoChecker(profile: profile, options: options).check(path: path, bytes: bytes)
+}
