@@ -48,6 +48,10 @@ convert "$out/original-087.jpg" -resize 120x160 -quality 75 "$tmp/thumb-087.jpg"
 et "-ThumbnailImage<=$tmp/thumb-087.jpg" "$out/thumbnail-transplant.jpg"
 convert "$out/camera-005.jpg" -crop 384x512+48+40 +repage -resize 480x640 -quality 92 "$out/thumbnail-after-crop.jpg"
 convert "$out/camera-005.jpg" -modulate 118,80 -quality 92 "$out/thumbnail-after-recolour.jpg"
+# The usual certificate-photo edit: the grey backdrop flood-filled with the CHSI blue (the
+# vignette stops the fill halfway down, as in many hurried edits).
+convert "$out/camera-005.jpg" -fuzz 12% -fill "rgb(100,197,255)" -draw "color 2,2 floodfill" \
+  -draw "color 477,2 floodfill" -quality 92 "$out/thumbnail-after-blue-backdrop.jpg"
 
 # Capture dates: too old and after the graduation date (tests use --graduation-date 2026-07-01).
 cp "$out/camera-005.jpg" "$out/date-old.jpg"

@@ -23,11 +23,13 @@ public struct ThumbnailComparison: Sendable, Equatable {
         let aspect = (Double(thumb.width) / Double(thumb.height)) / (Double(picture.width) / Double(picture.height))
         let step = max(1, Int((Double(max(thumb.width, thumb.height)) / Double(comparisonSize)).rounded()))
         let w = max(4, thumb.width / step), h = max(4, thumb.height / step)
-        let a = picture.resized(width: w, height: h), b = thumb.resized(width: w, height: h)
+        // Both reduced the same way, then softened by a 3×3 mean: the two downscales sample edges
+        // at slightly different phases, which is not a change of content.
+        let a = softened(picture.resized(width: w, height: h)), b = softened(thumb.resized(width: w, height: h))
         var perPixel = [Double](repeating: 0, count: w * h)
         for i in 0..<(w * h) {
-            var d = 0
-            for c in 0..<3 { d += abs(Int(a.pixels[i * 3 + c]) - Int(b.pixels[i * 3 + c])) }
+            var d: Float = 0
+            for c in 0..<3 { d += abs(a[i * 3 + c] - b[i * 3 + c]) }
             perPixel[i] = Double(d) / 3
         }
         let mean = perPixel.reduce(0, +) / Double(w * h)
@@ -49,6 +51,29 @@ public struct ThumbnailComparison: Sendable, Equatable {
         return ThumbnailComparison(
             thumbnailWidth: thumb.width, thumbnailHeight: thumb.height, aspectDifference: abs(aspect - 1),
             meanDifference: mean, worstCellDifference: worst, worstCell: worstCell)
+    }
+
+    /// A 3×3 mean of each channel (edges use the pixels that exist), as floats.
+    static func softened(_ image: RGBImage) -> [Float] {
+        let w = image.width, h = image.height
+        var out = [Float](repeating: 0, count: w * h * 3)
+        for y in 0..<h {
+            for x in 0..<w {
+                var sum = SIMD3<Float>(0, 0, 0)
+                var n: Float = 0
+                for yy in max(0, y - 1)...min(h - 1, y + 1) {
+                    for xx in max(0, x - 1)...min(w - 1, x + 1) {
+                        sum += image.pixel(xx, yy)
+                        n += 1
+                    }
+                }
+                let o = (y * w + x) * 3
+                out[o] = sum.x / n
+                out[o + 1] = sum.y / n
+                out[o + 2] = sum.z / n
+            }
+        }
+        return out
     }
 
     /// Removes black bars that fill a fixed-size thumbnail (160×120) around a picture of another
