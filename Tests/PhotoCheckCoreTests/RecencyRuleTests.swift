@@ -11,6 +11,7 @@ import Testing
         #expect(RecencyRule.captureDay("0000:00:00 00:00:00") == nil)
         #expect(RecencyRule.captureDay("    :  :     :  :  ") == nil)
         #expect(RecencyRule.captureDay("2026:13:01 00:00:00") == nil)
+        #expect(RecencyRule.captureDay("2026:02:31 00:00:00") == nil)
     }
 
     @Test func countsWholeDaysAcrossALeapYear() throws {

@@ -71,4 +71,24 @@ import Testing
         #expect(resources.map(\.id) == [0x0404])
         #expect(resources.first?.data.count == 4)
     }
+
+    /// Random and truncated metadata never crashes the readers.
+    @Test func survivesRandomMetadata() {
+        var generator = SystemRandomNumberGenerator()
+        let real: [UInt8] = Array("8BIM".utf8) + [0x04, 0x21, 3, 0x41, 0x42, 0x43, 0, 0, 0, 9, 0, 0, 0, 1, 1, 0, 0, 0, 2, 0]
+        for round in 0..<2000 {
+            var bytes: [UInt8] = round % 2 == 0 ? Array(real.prefix(Int.random(in: 0...real.count, using: &generator))) : []
+            bytes += (0..<Int.random(in: 0...40, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            if round % 3 == 0 { bytes = Array("8BIM".utf8) + bytes }
+            for resource in PhotoshopResources.parse(bytes[...]) {
+                #expect(resource.data.startIndex >= 0 && resource.data.endIndex <= bytes.count)
+                _ = PhotoshopResources.versionInfo(resource.data)
+                if let quality = PhotoshopResources.saveQuality(resource.data) { #expect((0...12).contains(quality)) }
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            _ = XMPText.values(of: "xmp:CreatorTool", in: "xmp:CreatorTool=\"" + text)
+            _ = XMPText.values(of: "xmp:CreatorTool", in: "<xmp:CreatorTool>" + text)
+            _ = Editor.named(in: text)
+        }
+    }
 }

@@ -90,10 +90,6 @@ public struct EncoderFingerprint: Sendable, Equatable {
         }
         return table
     }()
-
-    public static func == (a: EncoderFingerprint, b: EncoderFingerprint) -> Bool {
-        a.family == b.family && a.name == b.name && a.digest == b.digest && a.estimate == b.estimate
-    }
 }
 
 private func hexByte(_ byte: UInt8) -> String {

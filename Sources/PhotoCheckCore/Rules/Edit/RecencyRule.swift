@@ -53,7 +53,10 @@ struct RecencyRule: Rule {
         let digits = text.split(whereSeparator: { !$0.isNumber }).prefix(3).compactMap { Int($0) }
         guard digits.count == 3, (1900...2200).contains(digits[0]), (1...12).contains(digits[1]), (1...31).contains(digits[2])
         else { return nil }
-        return utc.date(from: DateComponents(year: digits[0], month: digits[1], day: digits[2]))
+        guard let date = utc.date(from: DateComponents(year: digits[0], month: digits[1], day: digits[2])),
+            utc.component(.day, from: date) == digits[2]  // no 31 February rolling into March
+        else { return nil }
+        return date
     }
 
     /// Whole days from the capture day to the graduation day (negative when captured after it).
