@@ -62,6 +62,12 @@ import Testing
         #expect(try #require(r.finding("background.uniformity").value("gradient_delta_l")) > 25)
     }
 
+    @Test func shadowBesideTheSilhouetteIsCaught() throws {
+        let f = try report(DefectBuilders.shadowed(base, width: 30, gain: 0.8)).finding("background.shadow")
+        #expect(f.status == .fail)
+        #expect(try #require(f.value("band_delta_l")) < -6)
+    }
+
     @Test func warmColourCastIsCaught() throws {
         let f = try report(DefectBuilders.colourCast(base)).finding("colour.cast")
         #expect(f.status == .fail)

@@ -106,6 +106,27 @@ public enum DefectBuilders {
         return out
     }
 
+    /// A shadow cast on the wall: backdrop pixels within `width` pixels (along the row) of the
+    /// silhouette darkened to `gain` of their linear light, on the rows above `bottom` (a fraction
+    /// of the height).
+    public static func shadowed(_ image: RGBImage, width: Int = 18, gain: Double = 0.55, bottom: Double = 0.8) -> RGBImage {
+        let backdrop = backdropMask(image)
+        let w = image.width
+        var out = image
+        let table = Colour.linearTable
+        for y in 0..<Int(Double(image.height) * bottom) {
+            for x in 0..<w where backdrop[y * w + x] {
+                let lo = max(0, x - width), hi = min(w - 1, x + width)
+                guard (lo...hi).contains(where: { !backdrop[y * w + $0] }) else { continue }
+                let i = (y * w + x) * 3
+                for c in 0..<3 {
+                    out.pixels[i + c] = UInt8(max(0, min(255, Colour.encoded(table[Int(image.pixels[i + c])] * gain).rounded())))
+                }
+            }
+        }
+        return out
+    }
+
     /// A colour cast: each channel's linear light multiplied by its gain (default: warm/yellow, as
     /// under tungsten light with the wrong white balance).
     public static func colourCast(_ image: RGBImage, gains: (Double, Double, Double) = (1.25, 1.0, 0.6)) -> RGBImage {

@@ -158,6 +158,22 @@ extension BackgroundStatistics {
         return (0..<6).map { atb[$0] / ata[$0][$0] }
     }
 
+    /// L* of a pixel that looks like the expected backdrop in shadow: each linear channel 35–95%
+    /// of the backdrop model's, the three ratios within 12% of each other. Nil otherwise.
+    static func shadowLike(_ image: RGBImage, _ mask: PersonMask, _ x: Int, _ y: Int) -> Double? {
+        let expected = mask.expectedBackdrop(x, y)
+        let i = (y * image.width + x) * 3
+        let t = Colour.linearTable
+        var ratios: [Double] = []
+        for (c, e) in [(image.pixels[i], expected.x), (image.pixels[i + 1], expected.y), (image.pixels[i + 2], expected.z)] {
+            let le = Colour.linear(Double(max(1, min(255, e))))
+            ratios.append(t[Int(c)] / max(1e-4, le))
+        }
+        let lo = ratios.min()!, hi = ratios.max()!
+        guard lo >= 0.35, hi <= 0.95, hi <= lo * 1.12 else { return nil }
+        return Colour.lab(image.pixels[i], image.pixels[i + 1], image.pixels[i + 2]).L
+    }
+
     /// Backdrop L* in a band beside the person's sides minus L* farther out, over the rows from
     /// the eyes to the chin and a little below (where a shadow cast on the wall shows).
     static func shadow(image: RGBImage, mask: PersonMask, face: FaceGeometry) -> Double? {
@@ -178,6 +194,19 @@ extension BackgroundStatistics {
             for d in stride(from: near0, through: near1, by: max(1, (near1 - near0) / 6)) {
                 if let v = l(span.minX - d) { nearL.append(v) }
                 if let v = l(span.maxX + d) { nearL.append(v) }
+            }
+            // A clear shadow differs enough from the backdrop for the mask to count it as the
+            // person: walk in from the outline over pixels that are the expected backdrop colour
+            // scaled down evenly in linear light (35–95%); a run longer than a soft edge is shadow.
+            for (start, direction) in [(span.minX, 1), (span.maxX, -1)] {
+                var run: [Double] = []
+                var x = start
+                while run.count <= near1, x >= 0, x < image.width, mask.contains(x, y),
+                    let lab = shadowLike(image, mask, x, y) {
+                    run.append(lab)
+                    x += direction
+                }
+                if run.count >= max(4, near0 + 1) { nearL.append(contentsOf: run) }
             }
             for d in stride(from: far0, through: far0 + near1, by: max(1, near1 / 6)) {
                 if let v = l(span.minX - d) { farL.append(v) }

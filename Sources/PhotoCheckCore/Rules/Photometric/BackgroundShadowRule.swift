@@ -5,6 +5,11 @@ struct BackgroundShadowRule: Rule {
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let stats = try photo.backgroundStatistics()
+        // A shadow is a darker band on a plain backdrop; on a busy one (objects, a room) the band
+        // beside the person is whatever stands there, so it is not judged.
+        guard try photo.personMask().isReliable else {
+            throw SkipReason(zh: "背景不是纯色,无法判断阴影(见背景均匀项)", en: "the backdrop is not plain, so a shadow cannot be told apart (see background.uniformity)")
+        }
         guard let delta = stats.shadowDeltaLightness else {
             throw SkipReason(zh: "人像两侧可见的背景太少", en: "too little backdrop beside the person to measure")
         }
