@@ -40,7 +40,7 @@ enum BuiltInProfiles {
         "framing.shoulders": {"pass": {"min": 1.6}, "beyond": "warn"},
         "pose.roll": {"pass": {"max": 5}, "warn": {"max": 7}, "beyond": "fail"},
         "pose.yaw": {"pass": {"max": 8}, "warn": {"max": 12}, "beyond": "fail"},
-        "body.shoulders_level": {"pass": {"max": 3}, "warn": {"max": 5}, "beyond": "fail"},
+        "body.shoulders_level": {"pass": {"max": 4.5}, "warn": {"max": 7}, "beyond": "fail"},
         "face.count": {"pass": {"min": 1, "max": 1}, "beyond": "fail"},
         "face.outside": {"pass": {"max": 5}, "beyond": "fail"},
         "face.eyes_open": {"pass": {"min": 0.18}, "warn": {"min": 0.13}, "beyond": "fail"},
@@ -68,7 +68,8 @@ enum BuiltInProfiles {
         "edit.thumbnail.difference": "Mean RGB difference at ~32 px after a 3x3 mean. The 18 real photos with thumbnails measure 1.5-2.4 levels; fixtures: transplanted thumbnail 14.4, ImageMagick crop 24.6, brighten and desaturate 28.8.",
         "edit.thumbnail.cell_difference": "Worst of 4x4 cells. Real thumbnails reach 5.9 levels; a mirrored, nearly symmetric face 12.1; the transplanted, cropped and recoloured fixtures 37-49.",
         "edit.thumbnail.aspect": "Real thumbnails differ from their picture's aspect by at most 0.3% (rounding).",
-        "edit.smoothing": "skin / min(1.3 x noise floor, 0.32 x brow-and-eye detail). The 25 real one-face photos and 10 reference photos measure 1.29-5.8 (lowest: a phone selfie at 15 cm); bilateral-filtered faces 0.71-0.90. Warn only, never fail."
+        "edit.smoothing": "skin / min(1.3 x noise floor, 0.32 x brow-and-eye detail). The 25 real one-face photos and 10 reference photos measure 1.29-5.8 (lowest: a phone selfie at 15 cm); bilateral-filtered faces 0.71-0.90. Warn only, never fail.",
+        "body.shoulders_level": "Mean height difference of the outline at mirrored points 0.6-1.0 face widths either side of the neck, in % of the picture's height. Spec starting value 3/5. The FRLL originals (studio shots judged level) measure 0.2-3.7%; the reference crops, rotated 3.5-4.4 degrees to level the pupils (which tilts the body by as much), measure 2.1-6.2%. Pass raised to 4.5 and warn to 7 so a body tilt the size of the allowed head roll passes; the reference photo rotated a further 8 degrees fails."
       }
     }
     """#
