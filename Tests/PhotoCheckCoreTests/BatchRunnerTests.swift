@@ -68,7 +68,7 @@ import Testing
         let thumbnail = try #require(report.thumbnail)
         #expect(thumbnail.count > 2_000 && thumbnail.count < 20_000)
         let decoded = try JPEGDecoder().decode(thumbnail).image
-        #expect(decoded.width == 150 && decoded.height == 200)
+        #expect(decoded.width == 240 && decoded.height == 320)
         // The background corner keeps the photo's light blue (about RGB 100,197,255).
         let corner = decoded.pixel(5, 5)
         #expect(abs(corner.x - 100) < 12 && abs(corner.y - 197) < 12 && abs(corner.z - 255) < 12)

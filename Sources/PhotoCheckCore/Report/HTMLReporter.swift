@@ -76,7 +76,7 @@ public struct HTMLReporter: Reporter {
         let flagged = report.findings.filter { $0.status == .fail || $0.status == .warn }
         var out = "<article class=\"photo v-\(verdict.rawValue)\" data-verdict=\"\(verdict.rawValue)\" data-checks=\"\(esc(flagged.map(\.check).joined(separator: " ")))\">\n"
         if let thumbnail = report.thumbnail {
-            out += "<img class=\"thumb\" alt=\"\" src=\"data:image/jpeg;base64,\(Data(thumbnail).base64EncodedString())\">\n"
+            out += "<img class=\"thumb\" alt=\"\" title=\"\(zh ? "点击放大" : "click to enlarge")\" src=\"data:image/jpeg;base64,\(Data(thumbnail).base64EncodedString())\">\n"
         } else {
             out += "<div class=\"thumb none\">" + (zh ? "无预览" : "no preview") + "</div>\n"
         }
@@ -201,6 +201,7 @@ public struct HTMLReporter: Reporter {
         article.photo{display:flex;gap:16px;background:#fff;border:1px solid var(--line);border-left:5px solid var(--line);border-radius:8px;padding:12px;margin:10px 0}
         article.v-pass{border-left-color:var(--pass)}article.v-warn{border-left-color:var(--warn)}article.v-fail{border-left-color:var(--fail)}article.v-error{border-left-color:var(--error)}
         .thumb{flex:none;width:150px;height:200px;object-fit:contain;background:#eef1f4;border-radius:4px}
+        img.thumb{cursor:zoom-in}img.thumb.zoom{width:240px;height:320px;cursor:zoom-out}
         .thumb.none{display:flex;align-items:center;justify-content:center;color:var(--muted)}
         .body{flex:1;min-width:0}
         h3{margin:0;font-size:15px;overflow-wrap:anywhere}.sid{color:var(--muted);font-weight:400;font-size:13px}
@@ -237,6 +238,7 @@ public struct HTMLReporter: Reporter {
         [].forEach.call(document.querySelectorAll('.tile'),function(t){t.onclick=function(){fv.value=t.dataset.verdict;apply();save();};});
         [].forEach.call(document.querySelectorAll('.checklink'),function(b){b.onclick=function(){
         var has=[].some.call(fc.options,function(o){return o.value===b.dataset.check;});if(has){fc.value=b.dataset.check;apply();save();fc.scrollIntoView();}};});
+        [].forEach.call(document.querySelectorAll('img.thumb'),function(i){i.onclick=function(){i.classList.toggle('zoom');};});
         apply();})();
         """
     }
