@@ -39,7 +39,12 @@ let package = Package(
         ),
         .target(
             name: "PhotoCheckCore",
-            dependencies: ["CTurboJPEG", "CExif", "CFaceShim"]
+            dependencies: ["CTurboJPEG", "CExif", "CFaceShim"],
+            swiftSettings: [
+                // The analysis is pixel loops: unoptimised they make every test and debug run
+                // several times slower. Debug builds keep -enable-testing, so tests still work.
+                .unsafeFlags(["-O"], .when(configuration: .debug)),
+            ]
         ),
         .executableTarget(
             name: "photocheck",
