@@ -64,11 +64,15 @@ public struct Limit: Sendable, Equatable, Codable {
     public var passDescription: String { Self.describe(pass) }
 
     public static func describe(_ band: Band) -> String {
+        // Scaled pixel limits carry fractions nobody needs to read: fewer decimals for larger numbers.
+        func show(_ value: Double) -> String {
+            formatNumber(value, digits: abs(value) >= 100 ? 0 : abs(value) >= 10 ? 1 : 2)
+        }
         switch (band.min, band.max) {
-        case let (lo?, hi?) where lo == hi: return formatNumber(lo)
-        case let (lo?, hi?): return "\(formatNumber(lo))–\(formatNumber(hi))"
-        case let (lo?, nil): return "≥ \(formatNumber(lo))"
-        case let (nil, hi?): return "≤ \(formatNumber(hi))"
+        case let (lo?, hi?) where lo == hi: return show(lo)
+        case let (lo?, hi?): return "\(show(lo))–\(show(hi))"
+        case let (lo?, nil): return "≥ \(show(lo))"
+        case let (nil, hi?): return "≤ \(show(hi))"
         case (nil, nil): return "any"
         }
     }
