@@ -87,7 +87,7 @@ public struct HTMLReporter: Reporter {
         if let w = report.width, let h = report.height { out += " · \(w)×\(h)" }
         out += "</p>\n"
         if let error = report.error {
-            out += "<p class=\"error\">" + (zh ? "无法读取:" : "Cannot be read: ") + esc(error) + "</p>\n</div>\n</article>\n"
+            out += "<p class=\"error\">" + (zh ? "无法读取:" : "Cannot be read: ") + esc(Words.readError(error, lang)) + "</p>\n</div>\n</article>\n"
             return out
         }
         if !flagged.isEmpty {
@@ -148,7 +148,7 @@ public struct HTMLReporter: Reporter {
     }
 
     private func item(_ f: Finding, _ lang: Language) -> String {
-        var out = "<li class=\"s-\(f.status.rawValue)\"><span class=\"st\">\(Words.status(f.status, lang))</span> "
+        var out = "<li class=\"s-\(f.status.rawValue)\" data-check=\"\(esc(f.check))\"><span class=\"st\">\(Words.status(f.status, lang))</span> "
         out += "<code>\(esc(f.check))</code> <span class=\"clause\">\(esc(f.clause))</span> \(esc(f.message.text(lang)))"
         let values = f.measurements.filter { $0.limit != nil }
         if !values.isEmpty {
@@ -217,6 +217,7 @@ public struct HTMLReporter: Reporter {
         .values{display:block;font:12px ui-monospace,monospace;color:var(--muted)}
         .hint{display:block;color:#0b4f8a}
         .error{color:var(--error)}
+        li.hl{background:#fff8c5}
         details summary{cursor:pointer;color:var(--muted)}
         @media print{nav.filters{display:none}article.photo{break-inside:avoid}}
         """
@@ -230,7 +231,8 @@ public struct HTMLReporter: Reporter {
         cards.forEach(function(a){var ok=(!v||a.dataset.verdict===v)&&(!c||(' '+a.dataset.checks+' ').indexOf(' '+c+' ')>=0);a.hidden=!ok;if(ok)n++;});
         shown.textContent=\(jsString(shownWord)).replace('%d',n).replace('%d',cards.length);
         document.getElementById('empty').hidden=n>0;
-        [].forEach.call(document.querySelectorAll('.tile'),function(t){t.classList.toggle('on',t.dataset.verdict===v&&(v!==''||!c));});}
+        [].forEach.call(document.querySelectorAll('.tile'),function(t){t.classList.toggle('on',t.dataset.verdict===v&&(v!==''||!c));});
+        [].forEach.call(document.querySelectorAll('li[data-check]'),function(l){l.classList.toggle('hl',!!c&&l.dataset.check===c);});}
         function save(){var h=[];if(fv.value)h.push('verdict='+fv.value);if(fc.value)h.push('check='+fc.value);history.replaceState(null,'',h.length?'#'+h.join('&'):location.pathname+location.search);}
         location.hash.slice(1).split('&').forEach(function(kv){var p=kv.split('='),v=decodeURIComponent(p[1]||'');
         var s=p[0]==='verdict'?fv:p[0]==='check'?fc:null;if(s&&[].some.call(s.options,function(o){return o.value===v;}))s.value=v;});
