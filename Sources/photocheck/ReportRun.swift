@@ -41,6 +41,7 @@ struct ReportRun {
                 throw ExitCode(2)
             }
             sink = file!
+            InterruptCleanup.removeOnInterrupt(file!.temporaryPath)
         } else {
             sink = FileHandleSink(FileHandle.standardOutput)
         }
@@ -70,6 +71,7 @@ struct ReportRun {
             meter?.finish()
             if let failure { throw failure }
             try writer.finish()
+            InterruptCleanup.removeOnInterrupt(nil)
             try file?.commit()
         } catch {
             meter?.finish()
@@ -127,5 +129,24 @@ final class ProgressMeter {
         let line = ProgressLine.render(done: done, total: total, elapsed: Date().timeIntervalSince(start), columns: columns)
         FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
         drawn = true
+    }
+}
+
+/// On Ctrl-C or SIGTERM during a run with `--output`, removes the half-written temporary file (the
+/// target was never touched) and exits with 128 + the signal number.
+enum InterruptCleanup {
+    /// The path to remove, as a C string made before any signal can arrive.
+    nonisolated(unsafe) private static var path: UnsafeMutablePointer<CChar>?
+
+    static func removeOnInterrupt(_ temporaryPath: String?) {
+        let old = path
+        path = temporaryPath.map { strdup($0) }
+        free(old)
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig, temporaryPath == nil ? SIG_DFL : { sig in
+                if let p = InterruptCleanup.path { unlink(p) }
+                _exit(128 + sig)
+            })
+        }
     }
 }
