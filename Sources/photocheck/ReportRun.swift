@@ -132,21 +132,31 @@ final class ProgressMeter {
     }
 }
 
-/// On Ctrl-C or SIGTERM during a run with `--output`, removes the half-written temporary file (the
-/// target was never touched) and exits with 128 + the signal number.
+/// On Ctrl-C, SIGTERM or SIGHUP during a run with `--output`, removes the half-written temporary
+/// file (the target was never touched) and exits with 128 + the signal number. A signal that was
+/// ignored when photocheck started (e.g. SIGINT for a background job) stays ignored.
 enum InterruptCleanup {
     /// The path to remove, as a C string made before any signal can arrive.
     nonisolated(unsafe) private static var path: UnsafeMutablePointer<CChar>?
+    nonisolated(unsafe) private static var previous: [Int32: sighandler_t?] = [:]
 
     static func removeOnInterrupt(_ temporaryPath: String?) {
         let old = path
         path = temporaryPath.map { strdup($0) }
         free(old)
         for sig in [SIGINT, SIGTERM, SIGHUP] {
-            signal(sig, temporaryPath == nil ? SIG_DFL : { sig in
+            guard temporaryPath != nil else {
+                if let saved = previous.removeValue(forKey: sig) { signal(sig, saved) }
+                continue
+            }
+            let before = signal(sig, { sig in
                 if let p = InterruptCleanup.path { unlink(p) }
                 _exit(128 + sig)
             })
+            if previous[sig] == nil { previous[sig] = before }
+            if let before, unsafeBitCast(before, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+                signal(sig, SIG_IGN)
+            }
         }
     }
 }
