@@ -15,7 +15,7 @@ import Testing
     }()
 
     /// One run of the CLI over the whole folder (the landmark model loads once, not per file).
-    nonisolated(unsafe) static let folderReport: [String: [String: Any]] = {  // written once, then only read
+    nonisolated(unsafe) static let folderReport: [String: [String: Any]] = {  // read-only after first use
         let output = try! CLIRunner.run(["--format", "json", TestPaths.fixture("file")])
         let photos = (try! output.json())["photos"] as! [[String: Any]]
         return Dictionary(uniqueKeysWithValues: photos.map { (($0["path"] as! String).split(separator: "/").last.map(String.init)!, $0) })

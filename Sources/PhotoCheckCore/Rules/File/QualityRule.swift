@@ -4,11 +4,9 @@ struct QualityRule: Rule {
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let file = try photo.jpegFile()
-        let tableID = file.frame?.components.first?.quantTable ?? 0
-        guard let table = file.quantTables[tableID] ?? file.quantTables.values.min(by: { $0.id < $1.id }) else {
+        guard let estimate = QualityEstimator.estimate(tables: file.quantTableValues) else {
             throw SkipReason(zh: "文件中没有量化表", en: "the file has no quantisation table")
         }
-        let estimate = QualityEstimator.estimate(luminance: table.values)
         let limit = photo.profile.limit("file.quality")
         let measurements = [
             Measurement("quality", Double(estimate.quality), limit: limit),

@@ -1,0 +1,46 @@
+/// edit.thumbnail: the EXIF thumbnail shows the same picture (aspect, colour, content).
+struct ThumbnailRule: Rule {
+    static let check: CheckID = "edit.thumbnail"
+
+    func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
+        _ = try photo.jpegFile()
+        guard let comparison = try photo[ThumbnailComparisonKey.self].get() else {
+            return finding(.pass, message: Localized(zh: "没有 EXIF 缩略图(无需比较)", en: "No EXIF thumbnail (nothing to compare)"))
+        }
+        let p = photo.profile
+        let measurements = [
+            Measurement("thumbnail_aspect_difference_ratio", comparison.aspectDifference, limit: p.limit("edit.thumbnail.aspect")),
+            Measurement("thumbnail_mean_difference_levels", comparison.meanDifference, limit: p.limit("edit.thumbnail.difference")),
+            Measurement(
+                "thumbnail_worst_cell_difference_levels", comparison.worstCellDifference,
+                limit: p.limit("edit.thumbnail.cell_difference")),
+            Measurement("thumbnail_width_px", Double(comparison.thumbnailWidth)),
+            Measurement("thumbnail_height_px", Double(comparison.thumbnailHeight)),
+        ]
+        let aspect = formatNumber(comparison.aspectDifference * 100, digits: 1)
+        let mean = formatNumber(comparison.meanDifference, digits: 1)
+        let cell = formatNumber(comparison.worstCellDifference, digits: 1)
+        let size = "\(comparison.thumbnailWidth)×\(comparison.thumbnailHeight)"
+        let aspectDiffers = measurements[0].status != .pass
+        let region = measurements[2].status != .pass && !aspectDiffers ? comparison.worstCell : nil
+        return judged(measurements, region: region) { status in
+            if status == .pass {
+                return Localized(
+                    zh: "EXIF 缩略图(\(size))与照片一致:宽高比相差 \(aspect)%,平均色差 \(mean) 级",
+                    en: "The EXIF thumbnail (\(size)) matches the picture: aspect differs by \(aspect)%, mean difference \(mean) levels")
+            }
+            if aspectDiffers {
+                return Localized(
+                    zh: "EXIF 缩略图(\(size))与照片的宽高比相差 \(aspect)%(限 \(formatNumber((p.limit("edit.thumbnail.aspect").pass.max ?? 0) * 100))%),拍摄后照片被裁剪或改动过",
+                    en: "The EXIF thumbnail (\(size)) has an aspect \(aspect)% off the picture's (limit \(formatNumber((p.limit("edit.thumbnail.aspect").pass.max ?? 0) * 100))%): the picture was cropped or changed after capture")
+            }
+            return Localized(
+                zh: "EXIF 缩略图(\(size))与照片内容不一致:平均色差 \(mean) 级(限 \(p.limit("edit.thumbnail.difference").passDescription)),最大局部差 \(cell) 级(限 \(p.limit("edit.thumbnail.cell_difference").passDescription)),拍摄后颜色或内容被改动过",
+                en: "The EXIF thumbnail (\(size)) differs from the picture: mean difference \(mean) levels (limit \(p.limit("edit.thumbnail.difference").passDescription)), worst region \(cell) levels (limit \(p.limit("edit.thumbnail.cell_difference").passDescription)): colour or content changed after capture")
+        } hint: { _ in
+            Localized(
+                zh: "提交相机原图;若只做了裁剪缩放,请向审核老师说明",
+                en: "Submit the camera original; if you only cropped or resized it, tell the reviewer")
+        }
+    }
+}
