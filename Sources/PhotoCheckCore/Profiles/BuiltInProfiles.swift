@@ -71,7 +71,9 @@ enum BuiltInProfiles {
         "focus.sharpness": {"pass": {"min": 0.6}, "warn": {"min": 0.45}, "beyond": "fail"}
       },
       "parameters": {
-        "file.colour.grey_chroma_max": 2.0,
+        "file.colour.colourful_share_min": 0.005,
+        "framing.head_top.crown_ratio_min": 0.87,
+        "framing.head_top.crown_ratio_max": 1.39,
         "face.score_floor": 0.3,
         "image.border.min_px": 2,
         "focus.upscaled.tile_px": 32,
@@ -84,7 +86,7 @@ enum BuiltInProfiles {
         "face.count": "Exactly one face scoring above face.score_floor (0.3, dlib HOG confidence); face.outside: at most 5% of the face box or jaw contour outside the picture (a face cut by the edge fails).",
         "face.eyes_open": "Eye aspect ratio (opening / width, 6 landmarks). Real open eyes measured 0.21-0.41, the narrow, heavy-lidded FRLL-02 eyes 0.23-0.25; closed eyes are below about 0.12.",
         "face.mouth_closed": "Inner-lip gap / eye-to-chin distance: closed mouths 0.000-0.023, the closed-lip smile 0.041, the teeth smile 0.11, speaking 0.16. face.mouth_closed.teeth: teeth-like pixels (bright, nearly colourless against the cheeks) inside the inner lips in % of the mouth area: closed mouths 0-0.3, teeth showing 7.6-29.",
-        "framing.head_top": "Measured on the person mask when the backdrop is plain; on a busy backdrop the head top is estimated from the face's proportions and can only warn.",
+        "framing.head_top": "Measured on the person mask when the backdrop is plain; on a busy backdrop the head top is estimated from the face's proportions (eye line - 1.1 x eye-to-chin) and only warns, unless even the extreme proportions seen on the real photos (crown_ratio_min 0.87, crown_ratio_max 1.39) put the crown outside the band: then the crown is certainly cut off (or there is certainly too much room) and it fails.",
         "focus.upscaled": "fine_detail_ratio = finest-octave / next-octave energy on 32 px textured tiles. Real photos measured 0.88 (noisy webcam selfies) to 5.5; the 10 reference photos 0.95-1.14; a reference photo enlarged from 240x320 0.51, from 120x160 0.29-0.32. Warn below 0.6.",
         "background.colour": "Spec values. The blue reference photos measure dE2000 0.3-0.5; light-grey FRLL backdrops 20.7-22.6 (warn); the dark event backdrop L* 33.6 and two dim selfie walls L* 34.7-37.9 fail on background.colour.lightness.",
         "background.uniformity.gradient": "L* range (5th-95th percentile) of a robust quadratic fit to the backdrop. The plain FRLL studio backdrops with their soft vignette measure 5.2-18.1 (reference crops 1.7-16.2), so the pass band is 15 and the warn band 25 (a slight gradient warns, as the spec says). The light-ramp defect measures 33; busy backdrops 25-73.",
