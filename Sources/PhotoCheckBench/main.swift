@@ -9,7 +9,8 @@
 //   - full-check photos/s of the release binary over the folder with --jobs 1 and --jobs 2
 //     (wall time of the whole process, and the same without the one-photo start-up time);
 //   - the peak memory (RSS) of those runs and of an HTML report of the folder;
-//   - the wall time of `photocheck one.jpg`, start-up included (median of 5).
+//   - the wall time of `photocheck one.jpg`, start-up included (median of 5);
+//   - CPU time a photo, which other load on the machine changes far less than wall time.
 // Not a test: numbers depend on the machine. `make bench` builds release and runs it.
 
 import Foundation
@@ -44,6 +45,8 @@ struct Options {
 /// Wall time and peak resident memory of one child process.
 struct ChildRun {
     var seconds: Double
+    /// User + system CPU time: unlike wall time, barely changed by other load on the machine.
+    var cpuSeconds: Double
     var peakRSSMB: Double
     var status: Int32
 }
@@ -69,7 +72,8 @@ func spawn(_ binary: String, _ arguments: [String]) -> ChildRun {
     _ = wait4(pid, &status, 0, &usage)
     let seconds = Date().timeIntervalSince(start)
     let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    return ChildRun(seconds: seconds, peakRSSMB: Double(usage.ru_maxrss) / 1024, status: exitStatus)
+    let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return ChildRun(seconds: seconds, cpuSeconds: cpu, peakRSSMB: Double(usage.ru_maxrss) / 1024, status: exitStatus)
 }
 
 func format(_ value: Double, _ digits: Int = 1) -> String {
@@ -128,7 +132,8 @@ for jobs in [1, 2] {
 _ = spawn(options.binary, [references[0]])
 let singles = (0..<5).map { _ in spawn(options.binary, [references[0]]) }
 let single = singles.map(\.seconds).sorted()[2]
-print("one photo (photocheck me.jpg): \(format(single * 1000, 0)) ms wall, start-up included; peak RSS \(format(singles.map(\.peakRSSMB).max()!, 0)) MB")
+let singleCPU = singles.map(\.cpuSeconds).sorted()[2]
+print("one photo (photocheck me.jpg): \(format(single * 1000, 0)) ms wall, start-up included (\(format(singleCPU * 1000, 0)) ms CPU); peak RSS \(format(singles.map(\.peakRSSMB).max()!, 0)) MB")
 
 // The full check over the folder.
 var peak = singles.map(\.peakRSSMB).max()!
@@ -137,10 +142,15 @@ for jobs in [1, 2] {
     peak = max(peak, run.peakRSSMB)
     let rate = Double(paths.count) / run.seconds
     let steady = Double(paths.count) / max(0.001, run.seconds - single)
+    let cpuPerPhoto = max(0.000001, run.cpuSeconds - singleCPU) / Double(paths.count)
     print("full check --jobs \(jobs):         \(format(rate)) photos/s  (\(format(run.seconds, 2)) s in all; \(format(steady)) photos/s without start-up; exit \(run.status); peak RSS \(format(run.peakRSSMB, 0)) MB)")
+    print("    CPU \(format(cpuPerPhoto * 1000, 1)) ms a photo after start-up: at most \(format(Double(jobs) / cpuPerPhoto)) photos/s on \(jobs) idle core(s)")
 }
 let html = spawn(options.binary, [folder, "--format", "html", "--no-progress", "--jobs", "2", "--output", folder + "/../photocheck-bench-\(getpid()).html"])
 try? fm.removeItem(atPath: folder + "/../photocheck-bench-\(getpid()).html")
 peak = max(peak, html.peakRSSMB)
 print("html report --jobs 2:         \(format(Double(paths.count) / html.seconds)) photos/s  (thumbnails; peak RSS \(format(html.peakRSSMB, 0)) MB)")
+var load = [Double](repeating: 0, count: 3)
+_ = getloadavg(&load, 3)
+print("load average now: \(format(load[0], 2)) (wall-time rates are only comparable on an idle machine)")
 print("peak memory (RSS) of all runs: \(format(peak, 0)) MB  (target < 300 MB)")

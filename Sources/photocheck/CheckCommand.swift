@@ -68,7 +68,7 @@ struct CheckCommand: ParsableCommand {
         options.annotateDirectory = annotate
         let walked = PathWalker.expand(paths)
         var runner = BatchRunner(profile: profile, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        if format == .html { runner.attachments.append(ThumbnailAttachment()) }
+        if format == .html { runner.attachments.append(ThumbnailAttachment(source: ThumbnailAttachment.annotatedPicture)) }
         try ReportRun(
             format: format, output: output, language: common.language, profile: profile, strict: strict,
             verbose: verbose, onlyFailures: onlyFailures, progress: !noProgress

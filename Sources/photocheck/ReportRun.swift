@@ -41,6 +41,7 @@ struct ReportRun {
                 throw ExitCode(2)
             }
             sink = file!
+            InterruptCleanup.removeOnInterrupt(file!.temporaryPath)
         } else {
             sink = FileHandleSink(FileHandle.standardOutput)
         }
@@ -70,6 +71,7 @@ struct ReportRun {
             meter?.finish()
             if let failure { throw failure }
             try writer.finish()
+            InterruptCleanup.removeOnInterrupt(nil)
             try file?.commit()
         } catch {
             meter?.finish()
@@ -127,5 +129,34 @@ final class ProgressMeter {
         let line = ProgressLine.render(done: done, total: total, elapsed: Date().timeIntervalSince(start), columns: columns)
         FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
         drawn = true
+    }
+}
+
+/// On Ctrl-C, SIGTERM or SIGHUP during a run with `--output`, removes the half-written temporary
+/// file (the target was never touched) and exits with 128 + the signal number. A signal that was
+/// ignored when photocheck started (e.g. SIGINT for a background job) stays ignored.
+enum InterruptCleanup {
+    /// The path to remove, as a C string made before any signal can arrive.
+    nonisolated(unsafe) private static var path: UnsafeMutablePointer<CChar>?
+    nonisolated(unsafe) private static var previous: [Int32: sighandler_t?] = [:]
+
+    static func removeOnInterrupt(_ temporaryPath: String?) {
+        let old = path
+        path = temporaryPath.map { strdup($0) }
+        free(old)
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            guard temporaryPath != nil else {
+                if let saved = previous.removeValue(forKey: sig) { signal(sig, saved) }
+                continue
+            }
+            let before = signal(sig, { sig in
+                if let p = InterruptCleanup.path { unlink(p) }
+                _exit(128 + sig)
+            })
+            if previous[sig] == nil { previous[sig] = before }
+            if let before, unsafeBitCast(before, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+                signal(sig, SIG_IGN)
+            }
+        }
     }
 }

@@ -2,12 +2,30 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import PhotoCheckCore
 import PhotoCheckTestSupport
 import Testing
 
 /// Runs the built `photocheck` binary the way users and CI do, and checks what it prints, writes
-/// and exits with.
+/// and exits with. The plumbing tests use `--profile` with chsi-2017's file checks only, so their
+/// verdicts do not move when content checks are tuned and no face model is loaded; the default
+/// profile is run end to end too.
 @Suite struct CheckCommandTests {
+    /// chsi-2017 restricted to its file.* checks, written once to a temporary file.
+    static let fileProfile: String = {
+        var profile = Profile.chsi2017
+        profile.name = "chsi-2017-file-checks"
+        profile.checks = profile.checks.filter { $0.hasPrefix("file.") }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("photocheck-cli-file-profile-\(getpid()).json").path
+        try! JSONEncoder().encode(profile).write(to: URL(fileURLWithPath: path))
+        return path
+    }()
+
+    /// `arguments` checked with the file-checks profile.
+    static func runFileChecks(_ arguments: [String]) throws -> Run {
+        try run(arguments + ["--profile", fileProfile])
+    }
+
     /// The binary in the build products folder beside the test bundle (or PHOTOCHECK_BIN).
     static let binary: String = {
         if let path = ProcessInfo.processInfo.environment["PHOTOCHECK_BIN"] { return path }
@@ -60,7 +78,9 @@ import Testing
         #expect(FileManager.default.isExecutableFile(atPath: Self.binary), "build photocheck first: \(Self.binary)")
     }
 
-    @Test func aPassingPhotoExitsZero() throws {
+    /// The reference photo, framed to the standard, with every check of the default profile: no
+    /// check fails, so the exit code is 0.
+    @Test func theReferencePhotoExitsZeroWithTheDefaultProfile() throws {
         let run = try Self.run([Self.good, "--format", "json"])
         #expect(run.status == 0)
         let object = try Self.json(run)
@@ -73,17 +93,32 @@ import Testing
         #expect(dimensions["status"] as? String == "pass")
         #expect((dimensions["measured"] as? [String: Double])?["width_px"] == 480)
         #expect(run.stderr.isEmpty)  // no progress bar when standard error is not a terminal
+        #expect(photos[0]["verdict"] as? String != "fail")
+        let faceCount = try #require(findings.first { $0["check"] as? String == "face.count" })
+        #expect(faceCount["status"] as? String == "pass")
+    }
+
+    /// The HTML report with the default profile embeds the annotated picture as the thumbnail.
+    @Test func htmlWithTheDefaultProfileEmbedsAThumbnail() throws {
+        let run = try Self.run([Self.good, "--format", "html", "--lang", "en"])
+        #expect(run.status == 0)
+        let text = run.text
+        let start = try #require(text.range(of: "data:image/jpeg;base64,"))
+        let base64 = text[start.upperBound...].prefix { $0 != "\"" }
+        let jpeg = try #require(Data(base64Encoded: String(base64)))
+        let image = try JPEGDecoder().decode([UInt8](jpeg)).image
+        #expect(image.width == 240 && image.height == 320)
     }
 
     @Test func aFailingPhotoExitsOneAndAMissingPathTwo() throws {
         let dir = try Self.folder(bad: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let failing = try Self.run([dir.path, "--format", "json"])
+        let failing = try Self.runFileChecks([dir.path, "--format", "json"])
         #expect(failing.status == 1)
         let summary = try #require(try Self.json(failing)["summary"] as? [String: Int])
         #expect(summary["photos"] == 2 && summary["fail"] == 1)
 
-        let missing = try Self.run([dir.path, dir.appendingPathComponent("nope.jpg").path, "--format", "json"])
+        let missing = try Self.runFileChecks([dir.path, dir.appendingPathComponent("nope.jpg").path, "--format", "json"])
         #expect(missing.status == 2)
         let photos = try #require(try Self.json(missing)["photos"] as? [[String: Any]])
         #expect(photos.count == 3)
@@ -96,7 +131,7 @@ import Testing
         let dir = try Self.folder(bad: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("report.out").path
-        let run = try Self.run([dir.path, "--format", format, "--output", out, "--lang", "zh"])
+        let run = try Self.runFileChecks([dir.path, "--format", format, "--output", out, "--lang", "zh"])
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
         let data = try #require(FileManager.default.contents(atPath: out))
@@ -105,9 +140,10 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["2021301234.jpg", "2021301235.jpg", "report.out"])
         switch format {
         case "text":
+            #expect(text.contains("[通过]  \(dir.path)/2021301234.jpg"))
             #expect(text.contains("[不合格]  \(dir.path)/2021301235.jpg"))
-            // The good photo warns only because it carries no capture date (edit.recency).
-            #expect(text.contains("共 2 张:通过 0,警告 1,不合格 1,无法读取 0"))
+            // These runs use the file checks only, so the good photo passes outright.
+            #expect(text.contains("共 2 张:通过 1,警告 0,不合格 1,无法读取 0"))
         case "json":
             let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
             #expect((object["photos"] as? [Any])?.count == 2)
@@ -134,7 +170,7 @@ import Testing
 
     @Test(arguments: ["json", "jsonl", "csv", "junit"])
     func everyFormatExitsZeroWhenAllPass(_ format: String) throws {
-        let run = try Self.run([Self.good, "--format", format])
+        let run = try Self.runFileChecks([Self.good, "--format", format])
         #expect(run.status == 0)
         #expect(!run.stdout.isEmpty)
     }
@@ -142,7 +178,7 @@ import Testing
     @Test func onlyFailuresListsTheFailingPhoto() throws {
         let dir = try Self.folder(bad: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let run = try Self.run([dir.path, "--format", "json", "--only-failures"])
+        let run = try Self.runFileChecks([dir.path, "--format", "json", "--only-failures"])
         #expect(run.status == 1)
         let object = try Self.json(run)
         let photos = try #require(object["photos"] as? [[String: Any]])
@@ -151,7 +187,7 @@ import Testing
     }
 
     @Test func anUnwritableOutputExitsTwoAndLeavesNothing() throws {
-        let run = try Self.run([Self.good, "--output", "/nonexistent-folder-photocheck/report.json"])
+        let run = try Self.runFileChecks([Self.good, "--output", "/nonexistent-folder-photocheck/report.json"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("cannot write /nonexistent-folder-photocheck/report.json"))
     }

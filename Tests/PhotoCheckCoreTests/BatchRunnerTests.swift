@@ -60,6 +60,73 @@ import Testing
     }
 }
 
+@Suite struct DamagedFileTests {
+    /// Damaged copies of the reference photo: cut short, bytes flipped in the headers and in the
+    /// compressed data, a frame size made huge or zero, the scan marker wiped. Fixed seed.
+    static func variants() throws -> [(name: String, bytes: [UInt8])] {
+        let good = [UInt8](try Data(contentsOf: URL(fileURLWithPath: BatchRunnerTests.sample)))
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        var out: [(String, [UInt8])] = []
+        for cut in [2, 20, 200, 600, good.count / 3, good.count - 2] { out.append(("cut-\(cut)", Array(good.prefix(cut)))) }
+        for i in 0..<8 {
+            var b = good
+            for _ in 0..<(1 + i * 4) { b[620 + next(b.count - 640)] ^= UInt8(1 + next(255)) }
+            out.append(("flip-data-\(i)", b))
+        }
+        for i in 0..<6 {
+            var b = good
+            for _ in 0..<3 { b[2 + next(600)] = UInt8(next(256)) }
+            out.append(("flip-header-\(i)", b))
+        }
+        if let sof = (0..<(good.count - 9)).first(where: { good[$0] == 0xFF && good[$0 + 1] == 0xC0 }) {
+            var huge = good
+            huge[sof + 5] = 0xFF; huge[sof + 6] = 0xFF; huge[sof + 7] = 0xFF; huge[sof + 8] = 0xFF
+            out.append(("sof-huge", huge))
+            var zero = good
+            zero[sof + 5] = 0; zero[sof + 6] = 0
+            out.append(("sof-zero-height", zero))
+        }
+        if let sos = (0..<(good.count - 1)).first(where: { good[$0] == 0xFF && good[$0 + 1] == 0xDA }) {
+            var b = good
+            b[sos + 1] = 0x00
+            out.append(("sos-wiped", b))
+        }
+        return out
+    }
+
+    /// Every damaged file gets a report with a judged file.jpeg finding; the batch never stops.
+    @Test func aBatchOfDamagedFilesIsCheckedToTheEnd() throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("photocheck-damaged-\(UUID().uuidString)")
+        try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: dir) }
+        var paths: [String] = []
+        for (name, bytes) in try Self.variants() {
+            let path = dir.appendingPathComponent(name + ".jpg").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        #expect(paths.count >= 23)
+        var reports: [PhotoReport] = []
+        BatchRunner(profile: .chsi2017, options: CheckOptions(), jobs: 2).run(paths) { reports.append($0) }
+        #expect(reports.map(\.path) == paths)
+        for report in reports {
+            #expect(report.verdict != .error, "\(report.path)")
+            #expect(report.findings.count == Profile.chsi2017.checks.count)
+            let jpeg = report.findings.first { $0.check == "file.jpeg" }
+            #expect(jpeg != nil && jpeg?.status != .skip, "\(report.path)")
+        }
+        let byName = Dictionary(uniqueKeysWithValues: reports.map { (($0.path as NSString).lastPathComponent, $0) })
+        for short in ["cut-2.jpg", "cut-20.jpg", "cut-200.jpg", "cut-600.jpg"] {
+            #expect(byName[short]?.findings.first { $0.check == "file.jpeg" }?.status == .fail, "\(short)")
+        }
+    }
+}
+
 @Suite struct ThumbnailAttachmentTests {
     @Test func isASmallJPEGOfThePicture() throws {
         let checker = PhotoChecker(profile: .chsi2017, options: CheckOptions())
@@ -68,7 +135,7 @@ import Testing
         let thumbnail = try #require(report.thumbnail)
         #expect(thumbnail.count > 2_000 && thumbnail.count < 20_000)
         let decoded = try JPEGDecoder().decode(thumbnail).image
-        #expect(decoded.width == 150 && decoded.height == 200)
+        #expect(decoded.width == 240 && decoded.height == 320)
         // The background corner keeps the photo's light blue (about RGB 100,197,255).
         let corner = decoded.pixel(5, 5)
         #expect(abs(corner.x - 100) < 12 && abs(corner.y - 197) < 12 && abs(corner.z - 255) < 12)

@@ -71,7 +71,9 @@ enum BuiltInProfiles {
         "focus.sharpness": {"pass": {"min": 0.6}, "warn": {"min": 0.45}, "beyond": "fail"}
       },
       "parameters": {
-        "file.colour.grey_chroma_max": 2.0,
+        "file.colour.colourful_share_min": 0.005,
+        "framing.head_top.crown_ratio_min": 0.87,
+        "framing.head_top.crown_ratio_max": 1.39,
         "face.score_floor": 0.3,
         "image.border.min_px": 2,
         "focus.upscaled.tile_px": 32,
@@ -84,8 +86,7 @@ enum BuiltInProfiles {
         "face.count": "Exactly one face scoring above face.score_floor (0.3, dlib HOG confidence); face.outside: at most 5% of the face box or jaw contour outside the picture (a face cut by the edge fails).",
         "face.eyes_open": "Eye aspect ratio (opening / width, 6 landmarks). Real open eyes measured 0.21-0.41, the narrow, heavy-lidded FRLL-02 eyes 0.23-0.25; closed eyes are below about 0.12.",
         "face.mouth_closed": "Inner-lip gap / eye-to-chin distance: closed mouths 0.000-0.023, the closed-lip smile 0.041, the teeth smile 0.11, speaking 0.16. face.mouth_closed.teeth: teeth-like pixels (bright, nearly colourless against the cheeks) inside the inner lips in % of the mouth area: closed mouths 0-0.3, teeth showing 7.6-29.",
-        "body.shoulders_level": "Mean height difference of the outline at mirrored points 0.6-1.0 face widths either side of the neck, in % of the picture's height. Spec starting value 3/5. The FRLL originals (studio shots judged level) measure 0.2-3.7%; the reference crops, rotated 3.5-4.4 degrees to level the pupils (which tilts the body by as much), measure 2.1-6.2%. Pass raised to 4.5 and warn to 7 so a body tilt the size of the allowed head roll passes; the reference photo rotated a further 8 degrees fails.",
-        "framing.head_top": "Measured on the person mask when the backdrop is plain; on a busy backdrop the head top is estimated from the face's proportions and can only warn.",
+        "framing.head_top": "Measured on the person mask when the backdrop is plain; on a busy backdrop the head top is estimated from the face's proportions (eye line - 1.1 x eye-to-chin) and only warns, unless even the extreme proportions seen on the real photos (crown_ratio_min 0.87, crown_ratio_max 1.39) put the crown outside the band: then the crown is certainly cut off (or there is certainly too much room) and it fails.",
         "focus.upscaled": "fine_detail_ratio = finest-octave / next-octave energy on 32 px textured tiles. Real photos measured 0.88 (noisy webcam selfies) to 5.5; the 10 reference photos 0.95-1.14; a reference photo enlarged from 240x320 0.51, from 120x160 0.29-0.32. Warn below 0.6.",
         "background.colour": "Spec values. The blue reference photos measure dE2000 0.3-0.5; light-grey FRLL backdrops 20.7-22.6 (warn); the dark event backdrop L* 33.6 and two dim selfie walls L* 34.7-37.9 fail on background.colour.lightness.",
         "background.uniformity.gradient": "L* range (5th-95th percentile) of a robust quadratic fit to the backdrop. The plain FRLL studio backdrops with their soft vignette measure 5.2-18.1 (reference crops 1.7-16.2), so the pass band is 15 and the warn band 25 (a slight gradient warns, as the spec says). The light-ramp defect measures 33; busy backdrops 25-73.",
@@ -107,7 +108,8 @@ enum BuiltInProfiles {
         "edit.thumbnail.difference": "Mean RGB difference at ~32 px after a 3x3 mean. The 18 real photos with thumbnails measure 1.5-2.4 levels; fixtures: transplanted thumbnail 14.4, ImageMagick crop 24.6, brighten and desaturate 28.8.",
         "edit.thumbnail.cell_difference": "Worst of 4x4 cells. Real thumbnails reach 5.9 levels; a mirrored, nearly symmetric face 12.1; the transplanted, cropped and recoloured fixtures 37-49.",
         "edit.thumbnail.aspect": "Real thumbnails differ from their picture's aspect by at most 0.3% (rounding).",
-        "edit.smoothing": "skin / min(1.3 x noise floor, 0.32 x brow-and-eye detail). The 25 real one-face photos and 10 reference photos measure 1.29-5.8 (lowest: a phone selfie at 15 cm); bilateral-filtered faces 0.71-0.90. Warn only, never fail."
+        "edit.smoothing": "skin / min(1.3 x noise floor, 0.32 x brow-and-eye detail). The 25 real one-face photos and 10 reference photos measure 1.29-5.8 (lowest: a phone selfie at 15 cm); bilateral-filtered faces 0.71-0.90. Warn only, never fail.",
+        "body.shoulders_level": "Mean height difference of the outline at mirrored points 0.6-1.0 face widths either side of the neck, in % of the picture's height. Spec starting value 3/5. The FRLL originals (studio shots judged level) measure 0.2-3.7%; the reference crops, rotated 3.5-4.4 degrees to level the pupils (which tilts the body by as much), measure 2.1-6.2%. Pass raised to 4.5 and warn to 7 so a body tilt the size of the allowed head roll passes; the reference photo rotated a further 8 degrees fails."
       }
     }
     """#

@@ -24,7 +24,7 @@ public struct CSVReporter: Reporter {
         var failing = report.findings.filter { $0.status == .fail }.map { describe($0, context) }
         let warnings = report.findings.filter { $0.status == .warn }.map { describe($0, context) }
         if let error = report.error {
-            failing.insert(context.language == .zh ? "无法读取:\(error)" : "cannot be read: \(error)", at: 0)
+            failing.insert(context.language == .zh ? "无法读取:\(Words.readError(error, .zh))" : "cannot be read: \(error)", at: 0)
         }
         var status: [CheckID: Status] = [:]
         for finding in report.findings { status[finding.check] = finding.status }

@@ -76,7 +76,7 @@ public struct HTMLReporter: Reporter {
         let flagged = report.findings.filter { $0.status == .fail || $0.status == .warn }
         var out = "<article class=\"photo v-\(verdict.rawValue)\" data-verdict=\"\(verdict.rawValue)\" data-checks=\"\(esc(flagged.map(\.check).joined(separator: " ")))\">\n"
         if let thumbnail = report.thumbnail {
-            out += "<img class=\"thumb\" alt=\"\" src=\"data:image/jpeg;base64,\(Data(thumbnail).base64EncodedString())\">\n"
+            out += "<img class=\"thumb\" alt=\"\" title=\"\(zh ? "点击放大" : "click to enlarge")\" src=\"data:image/jpeg;base64,\(Data(thumbnail).base64EncodedString())\">\n"
         } else {
             out += "<div class=\"thumb none\">" + (zh ? "无预览" : "no preview") + "</div>\n"
         }
@@ -87,7 +87,7 @@ public struct HTMLReporter: Reporter {
         if let w = report.width, let h = report.height { out += " · \(w)×\(h)" }
         out += "</p>\n"
         if let error = report.error {
-            out += "<p class=\"error\">" + (zh ? "无法读取:" : "Cannot be read: ") + esc(error) + "</p>\n</div>\n</article>\n"
+            out += "<p class=\"error\">" + (zh ? "无法读取:" : "Cannot be read: ") + esc(Words.readError(error, lang)) + "</p>\n</div>\n</article>\n"
             return out
         }
         if !flagged.isEmpty {
@@ -148,7 +148,7 @@ public struct HTMLReporter: Reporter {
     }
 
     private func item(_ f: Finding, _ lang: Language) -> String {
-        var out = "<li class=\"s-\(f.status.rawValue)\"><span class=\"st\">\(Words.status(f.status, lang))</span> "
+        var out = "<li class=\"s-\(f.status.rawValue)\" data-check=\"\(esc(f.check))\"><span class=\"st\">\(Words.status(f.status, lang))</span> "
         out += "<code>\(esc(f.check))</code> <span class=\"clause\">\(esc(f.clause))</span> \(esc(f.message.text(lang)))"
         let values = f.measurements.filter { $0.limit != nil }
         if !values.isEmpty {
@@ -201,6 +201,7 @@ public struct HTMLReporter: Reporter {
         article.photo{display:flex;gap:16px;background:#fff;border:1px solid var(--line);border-left:5px solid var(--line);border-radius:8px;padding:12px;margin:10px 0}
         article.v-pass{border-left-color:var(--pass)}article.v-warn{border-left-color:var(--warn)}article.v-fail{border-left-color:var(--fail)}article.v-error{border-left-color:var(--error)}
         .thumb{flex:none;width:150px;height:200px;object-fit:contain;background:#eef1f4;border-radius:4px}
+        img.thumb{cursor:zoom-in}img.thumb.zoom{width:240px;height:320px;cursor:zoom-out}
         .thumb.none{display:flex;align-items:center;justify-content:center;color:var(--muted)}
         .body{flex:1;min-width:0}
         h3{margin:0;font-size:15px;overflow-wrap:anywhere}.sid{color:var(--muted);font-weight:400;font-size:13px}
@@ -216,6 +217,7 @@ public struct HTMLReporter: Reporter {
         .values{display:block;font:12px ui-monospace,monospace;color:var(--muted)}
         .hint{display:block;color:#0b4f8a}
         .error{color:var(--error)}
+        li.hl{background:#fff8c5}
         details summary{cursor:pointer;color:var(--muted)}
         @media print{nav.filters{display:none}article.photo{break-inside:avoid}}
         """
@@ -229,7 +231,8 @@ public struct HTMLReporter: Reporter {
         cards.forEach(function(a){var ok=(!v||a.dataset.verdict===v)&&(!c||(' '+a.dataset.checks+' ').indexOf(' '+c+' ')>=0);a.hidden=!ok;if(ok)n++;});
         shown.textContent=\(jsString(shownWord)).replace('%d',n).replace('%d',cards.length);
         document.getElementById('empty').hidden=n>0;
-        [].forEach.call(document.querySelectorAll('.tile'),function(t){t.classList.toggle('on',t.dataset.verdict===v&&(v!==''||!c));});}
+        [].forEach.call(document.querySelectorAll('.tile'),function(t){t.classList.toggle('on',t.dataset.verdict===v&&(v!==''||!c));});
+        [].forEach.call(document.querySelectorAll('li[data-check]'),function(l){l.classList.toggle('hl',!!c&&l.dataset.check===c);});}
         function save(){var h=[];if(fv.value)h.push('verdict='+fv.value);if(fc.value)h.push('check='+fc.value);history.replaceState(null,'',h.length?'#'+h.join('&'):location.pathname+location.search);}
         location.hash.slice(1).split('&').forEach(function(kv){var p=kv.split('='),v=decodeURIComponent(p[1]||'');
         var s=p[0]==='verdict'?fv:p[0]==='check'?fc:null;if(s&&[].some.call(s.options,function(o){return o.value===v;}))s.value=v;});
@@ -237,6 +240,7 @@ public struct HTMLReporter: Reporter {
         [].forEach.call(document.querySelectorAll('.tile'),function(t){t.onclick=function(){fv.value=t.dataset.verdict;apply();save();};});
         [].forEach.call(document.querySelectorAll('.checklink'),function(b){b.onclick=function(){
         var has=[].some.call(fc.options,function(o){return o.value===b.dataset.check;});if(has){fc.value=b.dataset.check;apply();save();fc.scrollIntoView();}};});
+        [].forEach.call(document.querySelectorAll('img.thumb'),function(i){i.onclick=function(){i.classList.toggle('zoom');};});
         apply();})();
         """
     }

@@ -143,6 +143,20 @@ enum Words {
         return out
     }
 
+    /// Why a file could not be read, in the output language (the reasons come from `PathWalker`
+    /// and `PhotoChecker` in English; unknown ones are shown as they are).
+    static func readError(_ reason: String, _ language: Language) -> String {
+        guard language == .zh else { return reason }
+        let known = [
+            "no such file or folder": "文件或文件夹不存在",
+            "no such file": "文件不存在",
+            "the folder cannot be listed": "无法列出文件夹内容",
+            "is a folder": "这是一个文件夹",
+            "cannot be opened (permission denied?)": "无法打开(没有读取权限?)",
+        ]
+        return known[reason] ?? reason
+    }
+
     /// The file name without folders.
     static func fileName(_ path: String) -> String {
         path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path

@@ -38,7 +38,7 @@ public struct TextReporter: Reporter {
         if let w = report.width, let h = report.height { out += "  (\(w)×\(h))" }
         out += "\n"
         if let error = report.error {
-            out += "  " + (zh ? "无法读取:" : "cannot be read: ") + Words.printable(error) + "\n"
+            out += "  " + (zh ? "无法读取:" : "cannot be read: ") + Words.printable(Words.readError(error, context.language)) + "\n"
             return out
         }
         var hidden: [Status: Int] = [:]

@@ -17,7 +17,7 @@ public struct ThumbnailAttachment: PhotoAttachment {
     public var quality: Int
     public var source: Source
 
-    public init(maxWidth: Int = 150, maxHeight: Int = 200, quality: Int = 70, source: @escaping Source = Self.decodedPicture) {
+    public init(maxWidth: Int = 240, maxHeight: Int = 320, quality: Int = 70, source: @escaping Source = Self.decodedPicture) {
         self.maxWidth = maxWidth
         self.maxHeight = maxHeight
         self.quality = quality
@@ -26,6 +26,11 @@ public struct ThumbnailAttachment: PhotoAttachment {
 
     /// The displayed picture (EXIF orientation applied), when the file decoded.
     public static let decodedPicture: Source = { photo, _ in try? photo.image() }
+
+    /// The picture with what the face and framing checks saw drawn on it (`Annotator`).
+    public static let annotatedPicture: Source = { photo, findings in
+        Annotator.annotate(photo, findings: findings) ?? (try? photo.image())
+    }
 
     public func attach(_ photo: PhotoAnalysis, to report: inout PhotoReport) {
         guard let picture = source(photo, report.findings), picture.width > 0, picture.height > 0 else { return }

@@ -6,19 +6,28 @@ struct HeadTopRule: Rule {
         let face = try photo.face()
         let mask = try photo.personMask()
         let h = mask.height
-        var limit = photo.profile.limit("framing.head_top").scaled(by: photo.profile.verticalScale(forHeight: h))
+        var limit = FaceRuleText.scaled(photo.profile.limit("framing.head_top"), by: photo.profile.verticalScale(forHeight: h))
         let y: Double
         var measurements: [Measurement] = []
         if mask.isReliable, let top = mask.headTopY {
             y = Double(top)
             measurements.append(Measurement("head_top_y_px", y, limit: limit))
         } else {
-            // Busy backdrop: the outline is not trustworthy, so take the higher of the outline's
-            // head top and the estimate from the face's proportions, and only warn.
-            y = max(0, min(face.estimatedHeadTopY.rounded(), Double(mask.headTopY ?? Int.max)))
+            // Busy backdrop: the outline is not trustworthy (it runs into whatever is behind the
+            // head), so estimate from the face's proportions, and only warn.
+            y = max(0, face.estimatedHeadTopY.rounded())
+            let typical = limit
             limit.beyond = .warn
             measurements.append(Measurement("head_top_y_px", y, limit: limit))
             measurements.append(Measurement("head_top_estimated", 1))
+            // Heads differ: crown-to-eye is 0.87-1.39 eye-to-chin on the real photos. When even
+            // the most generous proportion puts the crown outside the band (a face so high the
+            // crown must be cut off, or so low there must be too much room), it fails outright.
+            let p = photo.profile
+            let lowestCrown = face.eyeLineY - p.parameter("framing.head_top.crown_ratio_min", default: 0.87) * face.eyeToChin
+            let highestCrown = face.eyeLineY - p.parameter("framing.head_top.crown_ratio_max", default: 1.39) * face.eyeToChin
+            measurements.append(Measurement("head_top_lowest_estimate_y_px", lowestCrown.rounded(), limit: .atLeast(typical.pass.min ?? 0)))
+            measurements.append(Measurement("head_top_highest_estimate_y_px", highestCrown.rounded(), limit: .atMost(typical.pass.max ?? .infinity)))
             measurements.append(Measurement("backdrop_spread", mask.backgroundSpread.rounded()))
         }
         measurements.insert(Measurement("head_top_y_pct", (1000 * y / Double(h)).rounded() / 10), at: 1)
