@@ -121,41 +121,14 @@ extension BackgroundStatistics {
         shadowDeltaLightness = face.flatMap { Self.shadow(image: image, mask: mask, face: $0) }
     }
 
-    static func terms(_ x: Double, _ y: Double) -> [Double] { [1, x, y, x * x, y * y, x * y] }
-
     static func evaluate(_ model: [SIMD3<Double>], _ x: Double, _ y: Double) -> Lab {
-        let t = terms(x, y)
-        var s = SIMD3<Double>(0, 0, 0)
-        for k in 0..<6 { s += model[k] * t[k] }
+        let s = QuadraticSurface.evaluate(model, x, y)
         return Lab(L: s.x, a: s.y, b: s.z)
     }
 
-    /// Least squares over the six quadratic terms (normal equations with a light ridge).
+    /// The smooth quadratic model of L*, a*, b* over the samples' positions.
     static func fit(_ samples: [Sample]) -> [SIMD3<Double>]? {
-        var ata = [[Double]](repeating: [Double](repeating: 0, count: 6), count: 6)
-        var atb = [SIMD3<Double>](repeating: .zero, count: 6)
-        for s in samples {
-            let t = terms(s.x, s.y)
-            let v = SIMD3(s.lab.L, s.lab.a, s.lab.b)
-            for i in 0..<6 {
-                for j in 0..<6 { ata[i][j] += t[i] * t[j] }
-                atb[i] += v * t[i]
-            }
-        }
-        let ridge = 1e-3 * Double(samples.count)
-        for i in 1..<6 { ata[i][i] += ridge }
-        for col in 0..<6 {
-            guard let pivot = (col..<6).max(by: { abs(ata[$0][col]) < abs(ata[$1][col]) }), abs(ata[pivot][col]) > 1e-12 else { return nil }
-            ata.swapAt(col, pivot)
-            atb.swapAt(col, pivot)
-            for row in 0..<6 where row != col {
-                let f = ata[row][col] / ata[col][col]
-                if f == 0 { continue }
-                for k in col..<6 { ata[row][k] -= f * ata[col][k] }
-                atb[row] -= atb[col] * f
-            }
-        }
-        return (0..<6).map { atb[$0] / ata[$0][$0] }
+        QuadraticSurface.fit(samples.map { ($0.x, $0.y, SIMD3($0.lab.L, $0.lab.a, $0.lab.b)) })
     }
 
     /// L* of a pixel that looks like the expected backdrop in shadow: each linear channel 35–95%

@@ -69,11 +69,11 @@ public struct PersonMask: Sendable, Equatable {
     }
 
     static func normalised(_ v: Int, _ size: Int) -> Double {
-        size <= 1 ? 0 : 2 * Double(v) / Double(size - 1) - 1
+        QuadraticSurface.normalised(v, size)
     }
 
     static func terms(_ x: Double, _ y: Double) -> [Double] {
-        [1, x, y, x * x, y * y, x * y]
+        QuadraticSurface.terms(x, y)
     }
 }
 
@@ -294,32 +294,9 @@ extension PersonMask {
         return SIMD3(med(values.map(\.x)), med(values.map(\.y)), med(values.map(\.z)))
     }
 
-    /// Least-squares quadratic surface per channel (normal equations, 6×6, partial pivoting).
+    /// Least-squares quadratic surface per channel over pixel positions.
     static func leastSquares(_ samples: [(x: Int, y: Int, c: SIMD3<Double>)], width: Int, height: Int) -> [SIMD3<Double>]? {
-        var ata = [[Double]](repeating: [Double](repeating: 0, count: 6), count: 6)
-        var atb = [SIMD3<Double>](repeating: .zero, count: 6)
-        for s in samples {
-            let t = terms(normalised(s.x, width), normalised(s.y, height))
-            for i in 0..<6 {
-                for j in 0..<6 { ata[i][j] += t[i] * t[j] }
-                atb[i] += s.c * t[i]
-            }
-        }
-        // A light ridge keeps unsupported terms (e.g. no side samples) near zero instead of wild.
-        let ridge = 1e-3 * Double(samples.count)
-        for i in 1..<6 { ata[i][i] += ridge }
-        for col in 0..<6 {
-            guard let pivot = (col..<6).max(by: { abs(ata[$0][col]) < abs(ata[$1][col]) }), abs(ata[pivot][col]) > 1e-12 else { return nil }
-            ata.swapAt(col, pivot)
-            atb.swapAt(col, pivot)
-            for row in 0..<6 where row != col {
-                let f = ata[row][col] / ata[col][col]
-                if f == 0 { continue }
-                for k in col..<6 { ata[row][k] -= f * ata[col][k] }
-                atb[row] -= atb[col] * f
-            }
-        }
-        return (0..<6).map { atb[$0] / ata[$0][$0] }
+        QuadraticSurface.fit(samples.map { (normalised($0.x, width), normalised($0.y, height), $0.c) })
     }
 }
 
