@@ -142,8 +142,8 @@ import Testing
         case "text":
             #expect(text.contains("[通过]  \(dir.path)/2021301234.jpg"))
             #expect(text.contains("[不合格]  \(dir.path)/2021301235.jpg"))
-            // The good photo warns only because it carries no capture date (edit.recency).
-            #expect(text.contains("共 2 张:通过 0,警告 1,不合格 1,无法读取 0"))
+            // File checks only (see fileProfile), so the good photo passes outright.
+            #expect(text.contains("共 2 张:通过 1,警告 0,不合格 1,无法读取 0"))
         case "json":
             let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
             #expect((object["photos"] as? [Any])?.count == 2)
