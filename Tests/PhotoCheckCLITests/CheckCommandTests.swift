@@ -142,7 +142,7 @@ import Testing
         case "text":
             #expect(text.contains("[通过]  \(dir.path)/2021301234.jpg"))
             #expect(text.contains("[不合格]  \(dir.path)/2021301235.jpg"))
-            // File checks only (see fileProfile), so the good photo passes outright.
+            // These runs use the file checks only, so the good photo passes outright.
             #expect(text.contains("共 2 张:通过 1,警告 0,不合格 1,无法读取 0"))
         case "json":
             let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

@@ -82,6 +82,13 @@ public final class FaceLocator {
             scale = min(1, scale * 2)
             boxes = try detect(image, gray: gray, scale: scale, floor: scoreFloor)
         }
+        // A face found small on a reduced picture has a coarse box, and the landmarks follow the
+        // box: detect again on the face's neighbourhood at a scale where it is about 200 px wide.
+        if scale < 1 {
+            boxes = try boxes.map { found throws(SkipReason) in
+                try refine(found, in: image, foundAt: scale, floor: scoreFloor)
+            }
+        }
         var faces: [DetectedFace] = []
         for found in boxes {
             let points = try landmarks(gray, in: found.box)
@@ -127,6 +134,40 @@ public final class FaceLocator {
                 box: PixelRect(x: Int(x0.rounded()), y: Int(y0.rounded()), width: Int((x1 - x0).rounded()), height: Int((y1 - y0).rounded())),
                 score: b.score, subDetector: Int(b.sub_detector))
         }
+    }
+
+    /// Target face width for the second look at a small face.
+    static let refineFaceWidth = 200.0
+
+    private func refine(_ found: Box, in image: RGBImage, foundAt scale: Double, floor: Double) throws(SkipReason) -> Box {
+        let factor = min(1, Self.refineFaceWidth / Double(max(1, found.box.width)))
+        // Only worth it when the face is much larger at full resolution than it was when found.
+        guard factor > 1.3 * scale else { return found }
+        let margin = found.box.width
+        let region = PixelRect(
+            x: found.box.x - margin, y: found.box.y - margin, width: found.box.width + 2 * margin,
+            height: found.box.height + 2 * margin).clipped(to: image.bounds)
+        guard region.width > 0, region.height > 0 else { return found }
+        let crop = image.cropped(to: region)
+        let again = try detect(crop, gray: crop.gray(), scale: factor, floor: floor)
+        func centreOf(_ r: PixelRect) -> Point {
+            Point(x: Double(r.x) + Double(r.width) / 2, y: Double(r.y) + Double(r.height) / 2)
+        }
+        let centre = centreOf(found.box)
+        var best: Box?
+        var bestDistance = Double.infinity
+        for candidate in again {
+            var moved = candidate
+            moved.box.x += region.x
+            moved.box.y += region.y
+            let distance = centreOf(moved.box).distance(to: centre)
+            if distance < bestDistance {
+                best = moved
+                bestDistance = distance
+            }
+        }
+        guard let best else { return found }
+        return bestDistance < 0.5 * Double(found.box.width) ? best : found
     }
 
     private func landmarks(_ gray: GrayImage, in box: PixelRect) throws(SkipReason) -> [Point] {

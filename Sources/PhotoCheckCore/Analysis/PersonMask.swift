@@ -30,7 +30,7 @@ public struct PersonMask: Sendable, Equatable {
 
     /// True when the backdrop looked plain enough for the outline to be trusted.
     public var isReliable: Bool {
-        backgroundSpread <= 14 && backgroundInlierShare >= 0.6 && personShare > 0.03 && personShare < 0.9
+        backgroundSpread <= 14 && backgroundInlierShare >= 0.3 && personShare > 0.03 && personShare < 0.9
     }
 
     @inlinable

@@ -6,16 +6,16 @@ struct HeadTopRule: Rule {
         let face = try photo.face()
         let mask = try photo.personMask()
         let h = mask.height
-        var limit = photo.profile.limit("framing.head_top").scaled(by: photo.profile.verticalScale(forHeight: h))
+        var limit = FaceRuleText.scaled(photo.profile.limit("framing.head_top"), by: photo.profile.verticalScale(forHeight: h))
         let y: Double
         var measurements: [Measurement] = []
         if mask.isReliable, let top = mask.headTopY {
             y = Double(top)
             measurements.append(Measurement("head_top_y_px", y, limit: limit))
         } else {
-            // Busy backdrop: the outline is not trustworthy, so take the higher of the outline's
-            // head top and the estimate from the face's proportions, and only warn.
-            y = max(0, min(face.estimatedHeadTopY.rounded(), Double(mask.headTopY ?? Int.max)))
+            // Busy backdrop: the outline is not trustworthy (it runs into whatever is behind the
+            // head), so estimate from the face's proportions, and only warn.
+            y = max(0, face.estimatedHeadTopY.rounded())
             limit.beyond = .warn
             measurements.append(Measurement("head_top_y_px", y, limit: limit))
             measurements.append(Measurement("head_top_estimated", 1))

@@ -13,11 +13,20 @@ struct ShouldersLevelRule: Rule {
         // axis, searched from the chin down; the mean difference of the pairs that are both inside
         // the picture (a single pair at the edge exaggerates the slope of a sloping shoulder).
         let from = Int(face.chinY)
+        // Mirror around the body's axis (the middle of the neck), not the face's: a head held a
+        // little to one side must not read as uneven shoulders.
+        let neckRow = min(mask.height - 1, Int(face.chinY + 0.3 * face.faceWidth))
+        let axis: Double
+        if let neck = mask.span(row: neckRow), Double(neck.maxX - neck.minX) < 1.2 * face.faceWidth {
+            axis = Double(neck.minX + neck.maxX) / 2
+        } else {
+            axis = face.faceCentreX
+        }
         var differences: [Double] = []
         var lys: [Int] = [], rys: [Int] = [], lxs: [Int] = [], rxs: [Int] = []
         let first = Int(0.6 * face.faceWidth), last = Int(1.0 * face.faceWidth)
         for offset in stride(from: first, through: max(first, last), by: max(1, (last - first) / 40)) {
-            let lx = Int(face.faceCentreX) - offset, rx = Int(face.faceCentreX) + offset
+            let lx = Int(axis) - offset, rx = Int(axis) + offset
             guard lx >= 1, rx <= mask.width - 2, let ly = mask.topOfPerson(column: lx, from: from),
                 let ry = mask.topOfPerson(column: rx, from: from)
             else { continue }

@@ -1,0 +1,22 @@
+/// background.shadow: a band of backdrop just outside the person's sides that is darker than the
+/// backdrop farther out on the same rows (a shadow cast on the wall).
+struct BackgroundShadowRule: Rule {
+    static let check: CheckID = "background.shadow"
+
+    func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
+        let stats = try photo.backgroundStatistics()
+        guard let delta = stats.shadowDeltaLightness else {
+            throw SkipReason(zh: "人像两侧可见的背景太少", en: "too little backdrop beside the person to measure")
+        }
+        let limit = photo.profile.limit("background.shadow")
+        let d = formatNumber(delta, digits: 1)
+        return judged([Measurement("band_delta_l", delta, limit: limit)]) { status in
+            status == .pass
+                ? Localized(zh: "人像周围没有阴影(ΔL* \(d))", en: "No shadow around the person (ΔL* \(d))")
+                : Localized(zh: "有阴影:人像旁的背景比远处暗 \(formatNumber(-delta, digits: 1)) 个 L* 单位(要求 \(limit.passDescription))",
+                            en: "Shadow: the backdrop next to you is \(formatNumber(-delta, digits: 1)) L* darker than farther out (limit \(limit.passDescription))")
+        } hint: { _ in
+            Localized(zh: "离背景墙远一点(至少半米),或给背景单独补光", en: "Step away from the wall (half a metre or more) or light the backdrop separately")
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// background.uniformity: the backdrop's gradient (range of L* of a smooth fit), its spread around
+/// that fit, and the share of backdrop pixels far from it (objects, other people, patterns).
+struct BackgroundUniformityRule: Rule {
+    static let check: CheckID = "background.uniformity"
+
+    func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
+        let stats = try photo.backgroundStatistics()
+        let p = photo.profile
+        let gradient = p.limit("background.uniformity.gradient"), outliers = p.limit("background.uniformity.outliers")
+        let spread = p.limit("background.uniformity.spread")
+        let measurements = [
+            Measurement("gradient_delta_l", stats.gradientLightness, limit: gradient),
+            Measurement("outlier_share_ratio", stats.outlierShare, limit: outliers),
+            Measurement("spread_delta_e2000", stats.spread, limit: spread),
+            Measurement("background_share_ratio", stats.share),
+        ]
+        let g = formatNumber(stats.gradientLightness, digits: 1), o = formatNumber(stats.outlierShare * 100, digits: 1)
+        let s = formatNumber(stats.spread, digits: 1)
+        let busy = outliers.status(for: stats.outlierShare) != .pass || spread.status(for: stats.spread) != .pass
+        return judged(measurements) { status in
+            if status == .pass {
+                return Localized(zh: "背景均匀:亮度渐变 ΔL* \(g),杂物占比 \(o)%", en: "Plain backdrop: gradient ΔL* \(g), clutter \(o)%")
+            }
+            return Localized(
+                zh: "背景不均匀:亮度渐变 ΔL* \(g)(要求 \(gradient.passDescription)),偏离背景色的像素占 \(o)%(要求 ≤ \(formatNumber((outliers.pass.max ?? 0) * 100))%),离散 ΔE \(s)",
+                en: "Backdrop not uniform: gradient ΔL* \(g) (limit \(gradient.passDescription)), \(o)% of it far from the backdrop colour (limit \(formatNumber((outliers.pass.max ?? 0) * 100))%), spread ΔE \(s)")
+        } hint: { _ in
+            busy
+                ? Localized(zh: "背景中有物体、图案或他人:在纯色背景布或白墙前重拍", en: "Objects, patterns or people behind you: re-shoot in front of a plain backdrop")
+                : Localized(zh: "背景明暗不匀:让背景均匀受光(离墙远一点、加一盏灯照背景)", en: "The backdrop is unevenly lit: light it evenly (step away from the wall, add a light on the backdrop)")
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/// clothing.pattern: edge density of the top at a fixed face scale (stripes, prints, letters).
+struct ClothingPatternRule: Rule {
+    static let check: CheckID = "clothing.pattern"
+
+    func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
+        let clothing = try photo.clothingStatistics()
+        let limit = photo.profile.limit("clothing.pattern")
+        let v = formatNumber(clothing.edgeDensity * 100, digits: 1)
+        return judged([Measurement("edge_density_ratio", clothing.edgeDensity, limit: limit)], region: clothing.region) { status in
+            status == .pass
+                ? Localized(zh: "上衣素净(边缘密度 \(v)%)", en: "Plain top (edge density \(v)%)")
+                : Localized(zh: "上衣有图案、条纹或文字(边缘密度 \(v)%,要求 ≤ \(formatNumber((limit.pass.max ?? 0) * 100))%)",
+                            en: "The top has a pattern, stripes or letters (edge density \(v)%, limit \(formatNumber((limit.pass.max ?? 0) * 100))%)")
+        } hint: { _ in
+            Localized(zh: "换一件纯色、无图案无字母的上衣", en: "Wear a plain top without patterns or letters")
+        }
+    }
+}

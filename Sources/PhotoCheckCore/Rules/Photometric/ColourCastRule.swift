@@ -1,0 +1,66 @@
+/// colour.cast: the cheeks' skin colour against the natural-skin range of hue angles in CIELAB, and
+/// the chroma of the picture's near-neutral areas (light pixels that should be grey or white).
+struct ColourCastRule: Rule {
+    static let check: CheckID = "colour.cast"
+
+    func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
+        let s = try photo.faceStatistics()
+        let image = try photo.image()
+        let p = photo.profile
+        let hueLimit = p.limit("colour.cast.skin_hue"), neutralLimit = p.limit("colour.cast.neutral_chroma")
+        let neutral = Self.neutralCast(image, skin: s.cheekLab)
+        var measurements = [
+            Measurement("skin_hue_deg", s.cheekLab.hueDegrees, limit: hueLimit),
+            Measurement("skin_chroma", s.cheekLab.chroma),
+        ]
+        if let neutral {
+            measurements.append(Measurement("neutral_chroma", neutral.chroma, limit: neutralLimit))
+            measurements.append(Measurement("neutral_a", neutral.a))
+            measurements.append(Measurement("neutral_b", neutral.b))
+        }
+        let hue = formatNumber(s.cheekLab.hueDegrees, digits: 0)
+        let direction = Self.describe(neutral ?? Lab(L: 0, a: s.cheekLab.a - 14, b: s.cheekLab.b - 17))
+        return judged(measurements) { status in
+            status == .pass
+                ? Localized(zh: "色彩自然(肤色色相 \(hue)°)", en: "Natural colour (skin hue \(hue)°)")
+                : Localized(
+                    zh: "偏色(偏\(direction.zh)):肤色色相 \(hue)°(自然范围 \(hueLimit.passDescription)°),中性区域色度 \(formatNumber(neutral?.chroma ?? 0, digits: 1))(要求 \(neutralLimit.passDescription))",
+                    en: "Colour cast (\(direction.en)): skin hue \(hue)° (natural \(hueLimit.passDescription)°), neutral areas' chroma \(formatNumber(neutral?.chroma ?? 0, digits: 1)) (limit \(neutralLimit.passDescription))")
+        } hint: { _ in
+            Localized(zh: "在自然光或白光下重拍,相机白平衡设为自动;不要使用滤镜", en: "Re-shoot in daylight or white light with auto white balance; no filters")
+        }
+    }
+
+    /// The picture's whites and greys, which carry a cast with them: among the light pixels
+    /// (L* ≥ 55) that are not skin-coloured and not strongly coloured (C* ≤ 30), the fifth with the
+    /// least chroma; their median a*, b*. Nil when fewer than 2% of the pixels are candidates.
+    static func neutralCast(_ image: RGBImage, skin: Lab) -> Lab? {
+        let step = max(1, Int((Double(image.width * image.height) / 30_000).squareRoot()))
+        var candidates: [Lab] = [], n = 0
+        for y in stride(from: 0, to: image.height, by: step) {
+            for x in stride(from: 0, to: image.width, by: step) {
+                n += 1
+                let i = (y * image.width + x) * 3
+                let lab = Colour.lab(image.pixels[i], image.pixels[i + 1], image.pixels[i + 2])
+                if lab.L >= 55 && lab.chroma <= 30 && Colour.deltaE2000(lab, skin) >= 10 { candidates.append(lab) }
+            }
+        }
+        guard Double(candidates.count) >= 0.02 * Double(n) else { return nil }
+        candidates.sort { $0.chroma < $1.chroma }
+        let least = candidates.prefix(max(1, candidates.count / 5))
+        let a = least.map(\.a).sorted(), b = least.map(\.b).sorted()
+        return Lab(L: 0, a: a[a.count / 2], b: b[b.count / 2])
+    }
+
+    static func describe(_ lab: Lab) -> Localized {
+        let h = lab.hueDegrees
+        switch h {
+        case 0..<45, 330...360: return Localized(zh: "品红/粉", en: "magenta/pink")
+        case 45..<80: return Localized(zh: "橙/暖", en: "orange/warm")
+        case 80..<135: return Localized(zh: "黄", en: "yellow")
+        case 135..<200: return Localized(zh: "绿", en: "green")
+        case 200..<290: return Localized(zh: "蓝/冷", en: "blue/cool")
+        default: return Localized(zh: "紫", en: "purple")
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Testing
+import PhotoCheckCore
+import PhotoCheckTestSupport
+
+/// The annotated copy: same size as the photo, guide bands green where they pass, red where not.
+@Suite struct AnnotatorTests {
+    static func annotated(_ image: RGBImage?, bytes: [UInt8]? = nil, name: String) -> RGBImage? {
+        let shared = SharedAnalyser.shared
+        let data = bytes ?? image.map { shared.jpeg($0) } ?? []
+        return shared.withAnalysis(path: name, bytes: data) { photo, findings in
+            Annotator.annotate(photo, findings: findings)
+        }
+    }
+
+    /// Mean colour of the tinted strip at the left edge in row y.
+    static func strip(_ image: RGBImage, y: Int) -> SIMD3<Float> {
+        (0..<8).map { image.pixel($0, y) }.reduce(.zero, +) / 8
+    }
+
+    @Test func passingBandsAreGreen() throws {
+        let path = Fixtures.real("frll-005-grey-480x640.jpg")
+        let original = try #require(SharedAnalyser.shared.real("frll-005-grey-480x640.jpg").image)
+        let out = try #require(Self.annotated(nil, bytes: Fixtures.bytes(path), name: path))
+        #expect(out.width == original.width && out.height == original.height)
+        #expect(out != original)
+        // Eye band (200–300) and head-top band (50–110) strips at the left edge: tinted green.
+        for y in [250, 80] {
+            let c = Self.strip(out, y: y), o = Self.strip(original, y: y)
+            #expect(c.y - c.x > o.y - o.x + 20, "row \(y)")
+        }
+    }
+
+    @Test func failingEyeBandIsRed() throws {
+        let image = try #require(SharedAnalyser.shared.real("frll-005-grey-480x640.jpg").image)
+        let moved = GeometryCases.shifted(image, dx: 0, dy: 45)
+        let out = try #require(Self.annotated(moved, name: "down45"))
+        let c = Self.strip(out, y: 250), o = Self.strip(moved, y: 250)
+        #expect(c.x - c.y > o.x - o.y + 20)
+    }
+}

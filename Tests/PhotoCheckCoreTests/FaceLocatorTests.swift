@@ -1,0 +1,100 @@
+import Testing
+@testable import PhotoCheckCore
+import PhotoCheckTestSupport
+
+/// Detection and landmarks on real photos, and the shim's failure paths.
+@Suite struct FaceLocatorTests {
+    let reference = SharedAnalyser.shared.real("frll-005-grey-480x640.jpg")
+
+    @Test func findsOneFaceWithLandmarksOnAReferencePhoto() throws {
+        #expect(reference.faces.count == 1)
+        let face = try #require(reference.faces.first)
+        #expect(face.score > 0.3)
+        #expect(face.landmarks.count == 68)
+        #expect(face.box.width > 150 && face.box.width < 300)
+        #expect(face.outsideShare == 0)
+        for p in face.landmarks {
+            #expect(p.x > 0 && p.x < 480 && p.y > 0 && p.y < 640)
+        }
+        // iBUG order: the image-left eye (36–41) is left of the image-right eye (42–47), both
+        // above the nose tip (30), which is above the chin (8).
+        #expect(face.landmarks[39].x < face.landmarks[42].x)
+        #expect(face.landmarks[36].y < face.landmarks[30].y && face.landmarks[30].y < face.landmarks[8].y)
+    }
+
+    @Test func geometryAgreesWithTheReferenceMeasurements() throws {
+        // shared/reference/README.md lists eye line 270, face width 230, centre offset 0 for this
+        // photo; dlib's eye centres sit a few pixels lower than the framing tool's.
+        let g = try #require(reference.face)
+        #expect(abs(g.eyeLineY - 270) <= 7)
+        #expect(abs(g.faceWidth - 230) <= 10)
+        #expect(abs(g.faceCentreX - 240) <= 4)
+        #expect(abs(g.rollDegrees) < 1.5)
+        #expect(abs(g.yawDegrees) < 5)
+        #expect(g.leftPupil.x < g.rightPupil.x)
+        #expect(!g.leftCheek.isEmpty && !g.rightCheek.isEmpty && !g.forehead.isEmpty && !g.mouth.isEmpty)
+        #expect(g.leftCheek.maxX <= g.rightCheek.x)
+        #expect(g.forehead.maxY <= Int(g.eyeLineY))
+        #expect(g.faceOval.count >= 20)
+    }
+
+    @Test func secondReferencePhoto() throws {
+        let g = try #require(SharedAnalyser.shared.real("frll-087-grey-480x640.jpg").face)
+        #expect(abs(g.eyeLineY - 274) <= 7)
+        #expect(abs(g.faceWidth - 232) <= 10)
+    }
+
+    @Test func twoPeopleAreTwoFacesAndNoSingleGeometry() throws {
+        let a = try #require(reference.image)
+        let b = try #require(SharedAnalyser.shared.real("frll-087-grey-480x640.jpg").image)
+        let pair = SharedAnalyser.shared.picture(GeometryCases.sideBySide(a, b), name: "two-people")
+        #expect(pair.faces.count == 2)
+        #expect(pair.face == nil)
+        #expect(pair.status("face.count") == .fail)
+        #expect(pair.value("face.count", "face_count") == 2)
+        #expect(pair.status("framing.eye_line") == .skip)
+    }
+
+    @Test func aFaceCutByTheEdgeIsNotACleanFace() throws {
+        let image = try #require(reference.image)
+        // Move the face so that its left third leaves the picture.
+        let g = try #require(reference.face)
+        let cut = SharedAnalyser.shared.picture(
+            GeometryCases.shifted(image, dx: -(g.faceCentreX - g.faceWidth * 0.15), dy: 0), name: "cut")
+        if let face = cut.faces.first {
+            #expect(face.isCutOff)
+            #expect(cut.status("face.count") == .fail)
+            #expect((cut.value("face.count", "face_outside_pct") ?? 0) > 5)
+        } else {
+            #expect(cut.status("face.count") == .fail)
+        }
+        #expect(cut.face == nil)
+    }
+
+    @Test func aMissingModelNamesTheDebianPackage() {
+        guard case .failure(let reason) = ShapeModel.load(path: "/nonexistent/shape_predictor.dat") else {
+            Issue.record("a missing model loaded")
+            return
+        }
+        #expect(reason.message.en.contains("libdlib-data"))
+        #expect(reason.message.zh.contains("libdlib-data"))
+    }
+
+    @Test func aFileThatIsNotAModelIsAnErrorNotACrash() {
+        // The shim turns dlib's serialization exception into an error message.
+        let path = Fixtures.real("frll-005-grey-480x640.jpg")
+        guard case .failure(let reason) = ShapeModel.load(path: path) else {
+            Issue.record("a JPEG loaded as a model")
+            return
+        }
+        #expect(reason.message.en.contains("could not be read"))
+    }
+
+    @Test func aPictureWithoutAFaceFindsNone() {
+        let blank = SharedAnalyser.shared.picture(RGBImage(width: 480, height: 640, fill: (100, 197, 255)), name: "blank")
+        #expect(blank.faces.isEmpty)
+        #expect(blank.status("face.count") == .fail)
+        #expect(blank.value("face.count", "face_count") == 0)
+        #expect(blank.status("framing.head_top") == .skip)
+    }
+}
