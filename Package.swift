@@ -65,7 +65,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PhotoCheckCoreTests",
-            dependencies: ["PhotoCheckCore", "PhotoCheckTestSupport"]
+            dependencies: ["PhotoCheckCore", "PhotoCheckTestSupport"],
+            // Golden reports are read from the source tree by path, not bundled.
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "PhotoCheckCLITests",
