@@ -1,5 +1,5 @@
 import Testing
-import PhotoCheckCore
+@testable import PhotoCheckCore
 import PhotoCheckTestSupport
 
 /// The annotated copy: same size as the photo, guide bands green where they pass, red where not.
@@ -36,5 +36,17 @@ import PhotoCheckTestSupport
         let out = try #require(Self.annotated(moved, name: "down45"))
         let c = Self.strip(out, y: 250), o = Self.strip(moved, y: 250)
         #expect(c.x - c.y > o.x - o.y + 20)
+    }
+}
+
+/// Annotated copies of photos with the same name in different folders never overwrite each other.
+@Suite struct AnnotationPathTests {
+    @Test func sameNameInTwoFoldersGetsTwoPaths() {
+        let a = AnnotationWriter.outputPath(for: "/data/class1/2021001.jpg", in: "/out")
+        let b = AnnotationWriter.outputPath(for: "/data/class2/2021001.jpg", in: "/out")
+        #expect(a != b)
+        #expect(a.hasPrefix("/out/2021001.") && a.hasSuffix(".annotated.jpg"))
+        // Stable from run to run.
+        #expect(a == AnnotationWriter.outputPath(for: "/data/class1/2021001.jpg", in: "/out"))
     }
 }
