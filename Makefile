@@ -3,6 +3,9 @@
 
 PREFIX ?= /usr/local
 APT_PACKAGES := pkg-config libturbojpeg0-dev libexif-dev libdlib-dev libdlib-data libblas3 liblapack3
+# Test oracles: ImageMagick's quality estimate and ExifTool's table digests (the tests assert against
+# them when present, so they are installed to make those assertions run everywhere).
+APT_PACKAGES += imagemagick libimage-exiftool-perl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE := Fixtures/real/frll-005-blue-480x640.jpg
 SWIFT_BUILD_FLAGS ?=
