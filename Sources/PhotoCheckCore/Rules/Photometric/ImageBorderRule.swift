@@ -58,9 +58,24 @@ struct ImageBorderRule: Rule {
             }
             return (0..<length).map { t in horizontal ? image.pixel(t, index) : image.pixel(index, t) }
         }
+        // Pixel values are whole numbers 0…255: a histogram finds the same middle element a sort
+        // would, in one pass (this runs on up to a fifth of every edge's lines).
         func median(_ values: [SIMD3<Float>]) -> SIMD3<Float> {
-            func m(_ c: [Float]) -> Float { let s = c.sorted(); return s[s.count / 2] }
-            return SIMD3(m(values.map(\.x)), m(values.map(\.y)), m(values.map(\.z)))
+            var counts = [[Int]](repeating: [Int](repeating: 0, count: 256), count: 3)
+            for v in values {
+                counts[0][Int(v.x)] += 1
+                counts[1][Int(v.y)] += 1
+                counts[2][Int(v.z)] += 1
+            }
+            func m(_ histogram: [Int]) -> Float {
+                var seen = 0
+                for (value, count) in histogram.enumerated() {
+                    seen += count
+                    if seen > values.count / 2 { return Float(value) }
+                }
+                return 255
+            }
+            return SIMD3(m(counts[0]), m(counts[1]), m(counts[2]))
         }
         func near(_ a: SIMD3<Float>, _ b: SIMD3<Float>, _ tolerance: Float) -> Bool {
             let d: SIMD3<Float> = a - b
