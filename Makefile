@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE := Fixtures/real/frll-005-blue-480x640.jpg
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: setup build release run test bench install clean
+.PHONY: setup build release run test lint bench install clean
 
 ## setup: install the Debian packages photocheck needs (idempotent; skips apt when all are there)
 setup:
@@ -32,10 +32,14 @@ release: setup
 run: release
 	.build/release/photocheck $(SAMPLE); status=$$?; echo "exit code $$status"; [ $$status -le 1 ]
 
-## test: install, then run the whole test suite
-test: setup
+## test: install, lint, then run the whole test suite
+test: setup lint
 	swift build $(SWIFT_BUILD_FLAGS)
 	swift test $(SWIFT_BUILD_FLAGS)
+
+## lint: the toolchain's swift-format with the checked-in .swift-format (fix with `swift format -i -r Sources Tests`)
+lint:
+	swift format lint --strict --recursive Sources Tests Package.swift
 
 ## bench: build release, then measure decode-only and full-check photos/s (--jobs 1 and 2), peak
 ## memory and one-photo wall time over a folder of 400 copies of the reference photos (not a test)

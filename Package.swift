@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "PhotoCheckCore", targets: ["PhotoCheckCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         .systemLibrary(
@@ -27,7 +27,7 @@ let package = Package(
             cxxSettings: [
                 // dlib is header templates compiled into this translation unit: at -O0 face
                 // detection takes seconds per photo, at -O2 about 30 ms.
-                .unsafeFlags(["-O2"]),
+                .unsafeFlags(["-O2"])
             ],
             linkerSettings: [
                 .linkedLibrary("dlib"),
@@ -43,7 +43,7 @@ let package = Package(
             swiftSettings: [
                 // The analysis is pixel loops: unoptimised they make every test and debug run
                 // several times slower. Debug builds keep -enable-testing, so tests still work.
-                .unsafeFlags(["-O"], .when(configuration: .debug)),
+                .unsafeFlags(["-O"], .when(configuration: .debug))
             ]
         ),
         .executableTarget(

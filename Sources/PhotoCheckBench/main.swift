@@ -17,7 +17,7 @@ import Foundation
 import PhotoCheckCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 struct Options {
@@ -117,7 +117,9 @@ for path in paths {
     _ = try decoder.decode(bytes)
 }
 let decodeSeconds = Date().timeIntervalSince(decodeStart)
-print("decode only (1 thread):      \(format(Double(paths.count) / decodeSeconds, 0)) photos/s  (\(format(decodeSeconds * 1000 / Double(paths.count), 2)) ms a photo)")
+print(
+    "decode only (1 thread):      \(format(Double(paths.count) / decodeSeconds, 0)) photos/s  (\(format(decodeSeconds * 1000 / Double(paths.count), 2)) ms a photo)"
+)
 
 // Checks only, in this process (no report rendered): what the workers alone can do.
 for jobs in [1, 2] {
@@ -133,7 +135,9 @@ _ = spawn(options.binary, [references[0]])
 let singles = (0..<5).map { _ in spawn(options.binary, [references[0]]) }
 let single = singles.map(\.seconds).sorted()[2]
 let singleCPU = singles.map(\.cpuSeconds).sorted()[2]
-print("one photo (photocheck me.jpg): \(format(single * 1000, 0)) ms wall, start-up included (\(format(singleCPU * 1000, 0)) ms CPU); peak RSS \(format(singles.map(\.peakRSSMB).max()!, 0)) MB")
+print(
+    "one photo (photocheck me.jpg): \(format(single * 1000, 0)) ms wall, start-up included (\(format(singleCPU * 1000, 0)) ms CPU); peak RSS \(format(singles.map(\.peakRSSMB).max()!, 0)) MB"
+)
 
 // The full check over the folder.
 var peak = singles.map(\.peakRSSMB).max()!
@@ -143,10 +147,15 @@ for jobs in [1, 2] {
     let rate = Double(paths.count) / run.seconds
     let steady = Double(paths.count) / max(0.001, run.seconds - single)
     let cpuPerPhoto = max(0.000001, run.cpuSeconds - singleCPU) / Double(paths.count)
-    print("full check --jobs \(jobs):         \(format(rate)) photos/s  (\(format(run.seconds, 2)) s in all; \(format(steady)) photos/s without start-up; exit \(run.status); peak RSS \(format(run.peakRSSMB, 0)) MB)")
-    print("    CPU \(format(cpuPerPhoto * 1000, 1)) ms a photo after start-up: at most \(format(Double(jobs) / cpuPerPhoto)) photos/s on \(jobs) idle core(s)")
+    print(
+        "full check --jobs \(jobs):         \(format(rate)) photos/s  (\(format(run.seconds, 2)) s in all; \(format(steady)) photos/s without start-up; exit \(run.status); peak RSS \(format(run.peakRSSMB, 0)) MB)"
+    )
+    print(
+        "    CPU \(format(cpuPerPhoto * 1000, 1)) ms a photo after start-up: at most \(format(Double(jobs) / cpuPerPhoto)) photos/s on \(jobs) idle core(s)"
+    )
 }
-let html = spawn(options.binary, [folder, "--format", "html", "--no-progress", "--jobs", "2", "--output", folder + "/../photocheck-bench-\(getpid()).html"])
+let html = spawn(
+    options.binary, [folder, "--format", "html", "--no-progress", "--jobs", "2", "--output", folder + "/../photocheck-bench-\(getpid()).html"])
 try? fm.removeItem(atPath: folder + "/../photocheck-bench-\(getpid()).html")
 peak = max(peak, html.peakRSSMB)
 print("html report --jobs 2:         \(format(Double(paths.count) / html.seconds)) photos/s  (thumbnails; peak RSS \(format(html.peakRSSMB, 0)) MB)")

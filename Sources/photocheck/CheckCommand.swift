@@ -41,7 +41,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Number of photos checked at once (default: the number of cores).")
     var jobs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Also write an annotated copy of each photo (face, outline, guide bands) into this folder.", valueName: "dir"))
+    @Option(
+        name: .long, help: ArgumentHelp("Also write an annotated copy of each photo (face, outline, guide bands) into this folder.", valueName: "dir")
+    )
     var annotate: String?
 
     func validate() throws {

@@ -149,10 +149,12 @@ enum InterruptCleanup {
                 if let saved = previous.removeValue(forKey: sig) { signal(sig, saved) }
                 continue
             }
-            let before = signal(sig, { sig in
-                if let p = InterruptCleanup.path { unlink(p) }
-                _exit(128 + sig)
-            })
+            let before = signal(
+                sig,
+                { sig in
+                    if let p = InterruptCleanup.path { unlink(p) }
+                    _exit(128 + sig)
+                })
             if previous[sig] == nil { previous[sig] = before }
             if let before, unsafeBitCast(before, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
                 signal(sig, SIG_IGN)

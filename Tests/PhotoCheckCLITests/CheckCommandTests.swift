@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import PhotoCheckCore
 import PhotoCheckTestSupport
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Runs the built `photocheck` binary the way users and CI do, and checks what it prints, writes
 /// and exits with. The plumbing tests use `--profile` with chsi-2017's file checks only, so their

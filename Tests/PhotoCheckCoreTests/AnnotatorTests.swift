@@ -1,6 +1,7 @@
-import Testing
-@testable import PhotoCheckCore
 import PhotoCheckTestSupport
+import Testing
+
+@testable import PhotoCheckCore
 
 /// The annotated copy: same size as the photo, guide bands green where they pass, red where not.
 @Suite struct AnnotatorTests {

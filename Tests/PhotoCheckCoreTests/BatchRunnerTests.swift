@@ -56,7 +56,10 @@ import Testing
         #expect(plain.allSatisfy { $0.thumbnail == nil })
         #expect(withThumbnails.map { $0.thumbnail != nil } == paths.map { $0.hasSuffix("0000.jpg") || $0.hasSuffix("0004.jpg") })
         // Apart from the thumbnail the reports are the same.
-        #expect(withThumbnails.map { var r = $0; r.thumbnail = nil; return r } == plain)
+        #expect(
+            withThumbnails.map {
+                var r = $0; r.thumbnail = nil; return r
+            } == plain)
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
-@testable import PhotoCheckCore
 import PhotoCheckTestSupport
 import Testing
+
+@testable import PhotoCheckCore
 
 @Suite struct CSVReporterTests {
     /// A small RFC 4180 reader, to read back what the reporter wrote.
@@ -73,10 +74,11 @@ import Testing
         #expect(CSVReporter.field(raw) == expected)
     }
 
-    @Test(arguments: [
-        ("photos/2021301234_张三.jpg", "2021301234"), ("张三-20211234567.jpeg", "20211234567"),
-        ("a12b2021001c.jpg", "2021001"), ("zhang.jpg", nil), ("123.jpg", nil), ("/x/y/.hidden2021.jpg", "2021"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("photos/2021301234_张三.jpg", "2021301234"), ("张三-20211234567.jpeg", "20211234567"),
+            ("a12b2021001c.jpg", "2021001"), ("zhang.jpg", nil), ("123.jpg", nil), ("/x/y/.hidden2021.jpg", "2021"),
+        ] as [(String, String?)])
     func studentIDIsTheLongestDigitRun(_ path: String, _ id: String?) {
         #expect(Words.studentID(path) == id)
     }

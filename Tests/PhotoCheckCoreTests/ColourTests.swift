@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PhotoCheckCore
 
 /// Sharma, Wu and Dalal (2005), "The CIEDE2000 color-difference formula: implementation notes,

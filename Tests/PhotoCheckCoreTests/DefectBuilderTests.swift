@@ -40,8 +40,10 @@ import Testing
         #expect(border.pixel(11, 300) == SIMD3(0, 0, 0) && border.pixel(12, 300) == base.pixel(12, 300))
         let shirt = DefectBuilders.recolouredShirt(base, to: (100, 197, 255))
         #expect(shirt.pixel(150, 630).z > shirt.pixel(150, 630).x + 80)
-        for (name, image) in [("ramp", ramp), ("cast", cast), ("border", border), ("shirt", shirt),
-                              ("blur", DefectBuilders.blurred(base)), ("enlarged", DefectBuilders.enlarged(base))] {
+        for (name, image) in [
+            ("ramp", ramp), ("cast", cast), ("border", border), ("shirt", shirt),
+            ("blur", DefectBuilders.blurred(base)), ("enlarged", DefectBuilders.enlarged(base)),
+        ] {
             try dump(name, image)
         }
     }

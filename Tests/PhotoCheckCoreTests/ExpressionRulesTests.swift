@@ -1,6 +1,6 @@
-import Testing
 import PhotoCheckCore
 import PhotoCheckTestSupport
+import Testing
 
 /// face.eyes_open and face.mouth_closed on real photos.
 @Suite struct ExpressionRulesTests {

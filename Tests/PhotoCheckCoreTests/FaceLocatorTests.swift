@@ -1,6 +1,7 @@
-import Testing
-@testable import PhotoCheckCore
 import PhotoCheckTestSupport
+import Testing
+
+@testable import PhotoCheckCore
 
 /// Detection and landmarks on real photos, and the shim's failure paths.
 @Suite struct FaceLocatorTests {

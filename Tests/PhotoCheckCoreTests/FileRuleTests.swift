@@ -15,7 +15,10 @@ import Testing
         #expect(r.finding("file.dimensions").value("width_px") == 480)
         let kb = try #require(r.finding("file.size").value("size_kb"))
         #expect(abs(kb - 44848.0 / 1024) < 0.001)
-        for check in ["file.jpeg", "file.extension", "file.dimensions", "file.colour", "file.quality", "file.size", "file.dpi", "file.orientation", "file.trailer"] {
+        for check in [
+            "file.jpeg", "file.extension", "file.dimensions", "file.colour", "file.quality", "file.size", "file.dpi", "file.orientation",
+            "file.trailer",
+        ] {
             #expect(r.status(check) == .pass, "\(check)")
         }
     }

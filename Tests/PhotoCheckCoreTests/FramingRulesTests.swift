@@ -1,6 +1,6 @@
-import Testing
 import PhotoCheckCore
 import PhotoCheckTestSupport
+import Testing
 
 /// framing.* on a reference photo moved and scaled by known amounts.
 @Suite struct FramingRulesTests {

@@ -1,7 +1,8 @@
 import Foundation
-@testable import PhotoCheckCore
 import PhotoCheckTestSupport
 import Testing
+
+@testable import PhotoCheckCore
 
 @Suite struct HTMLReporterTests {
     let zh = HTMLReporter().render(ReportSamples.reports, ReportSamples.context(.zh))

@@ -1,7 +1,8 @@
 import Foundation
-@testable import PhotoCheckCore
 import PhotoCheckTestSupport
 import Testing
+
+@testable import PhotoCheckCore
 
 @Suite struct JSONReporterTests {
     /// The streamed document (header, photos joined by commas, footer) is byte for byte the

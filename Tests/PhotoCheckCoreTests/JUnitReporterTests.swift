@@ -1,10 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-@testable import PhotoCheckCore
 import PhotoCheckTestSupport
 import Testing
+
+@testable import PhotoCheckCore
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite struct JUnitReporterTests {
     @Test(arguments: [false, true])

@@ -11,11 +11,15 @@ import Testing
         for dir in ["b", "a/deep", ".hidden", "outside"] {
             try fm.createDirectory(at: root.appendingPathComponent(dir), withIntermediateDirectories: true)
         }
-        for file in ["Z.jpg", "a.JPG", "b/2.jpeg", "b/10.jpg", "a/deep/x.png", "a/张三.jpg", "notes.txt", ".secret.jpg", ".hidden/h.jpg", "outside/o.jpg"] {
+        for file in [
+            "Z.jpg", "a.JPG", "b/2.jpeg", "b/10.jpg", "a/deep/x.png", "a/张三.jpg", "notes.txt", ".secret.jpg", ".hidden/h.jpg", "outside/o.jpg",
+        ] {
             try Data([0xFF, 0xD8]).write(to: root.appendingPathComponent(file))
         }
-        try fm.createSymbolicLink(atPath: root.appendingPathComponent("link.jpg").path, withDestinationPath: root.appendingPathComponent("Z.jpg").path)
-        try fm.createSymbolicLink(atPath: root.appendingPathComponent("linkdir").path, withDestinationPath: root.appendingPathComponent("outside").path)
+        try fm.createSymbolicLink(
+            atPath: root.appendingPathComponent("link.jpg").path, withDestinationPath: root.appendingPathComponent("Z.jpg").path)
+        try fm.createSymbolicLink(
+            atPath: root.appendingPathComponent("linkdir").path, withDestinationPath: root.appendingPathComponent("outside").path)
         return root
     }
 

@@ -1,6 +1,6 @@
-import Testing
 import PhotoCheckCore
 import PhotoCheckTestSupport
+import Testing
 
 /// The person mask on a plain backdrop, a vignetted synthetic picture and a busy selfie.
 @Suite struct PersonMaskTests {

@@ -13,7 +13,10 @@ import Testing
     @Test(arguments: ["frll-neutral-plain-grey-bg-05.jpg", "frll-neutral-plain-grey-bg-06.jpg"])
     func studioPortraitPassesLightColourAndFocusAndWarnsOnTheGreyBackdrop(_ name: String) throws {
         let r = try report(name)
-        for check in ["light.exposure", "light.symmetry", "light.highlights", "focus.sharpness", "focus.upscaled", "colour.cast", "eyes.red_eye", "image.border"] {
+        for check in [
+            "light.exposure", "light.symmetry", "light.highlights", "focus.sharpness", "focus.upscaled", "colour.cast", "eyes.red_eye",
+            "image.border",
+        ] {
             #expect(r.status(check) == .pass, "\(name) \(check): \(r.finding(check).message.en)")
         }
         let background = r.finding("background.colour")

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import PhotoCheckCore
 import PhotoCheckTestSupport
+import Testing
 
 /// pose.roll and pose.yaw on rotated copies of a reference photo and on the tilted selfie.
 @Suite struct PoseRulesTests {

@@ -25,8 +25,9 @@ import Testing
         let bytes = try TestPaths.fixtureBytes("edit/camera-005.jpg")  // captured 2026-05-20
         func status(_ graduation: String) -> (Status, Double?) {
             let finding = checkPhoto(
-                path: "p.jpg", bytes: bytes, only: ["edit.recency"], options: CheckOptions(graduationDate: EditSupport.day(graduation)))
-                .finding("edit.recency")
+                path: "p.jpg", bytes: bytes, only: ["edit.recency"], options: CheckOptions(graduationDate: EditSupport.day(graduation))
+            )
+            .finding("edit.recency")
             return (finding.status, finding.value("days_before_graduation"))
         }
         #expect(status("2027-05-20") == (.pass, 365))

@@ -55,7 +55,8 @@ final class MemorySink: ReportSink {
         try writer.finish()
         let object = try #require(try JSONSerialization.jsonObject(with: sink.data) as? [String: Any])
         let paths = (object["photos"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
-        let expected = strict ? [ReportSamples.failing, ReportSamples.unreadable, ReportSamples.warning] : [ReportSamples.failing, ReportSamples.unreadable]
+        let expected =
+            strict ? [ReportSamples.failing, ReportSamples.unreadable, ReportSamples.warning] : [ReportSamples.failing, ReportSamples.unreadable]
         #expect(paths == expected.map(\.path))
         #expect((object["summary"] as? [String: Int])?["photos"] == 4)
         #expect(writer.tally.listedCount == expected.count)

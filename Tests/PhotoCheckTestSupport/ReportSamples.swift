@@ -9,11 +9,11 @@ public enum ReportSamples {
     /// A small profile so golden files do not change when checks are added to chsi-2017.
     public static let profile: Profile = {
         let json = #"""
-        {"name": "sample", "title": {"zh": "示例规范", "en": "Sample standard"}, "width": 480, "height": 640,
-         "background": [100, 197, 255],
-         "checks": ["file.jpeg", "file.dimensions", "file.size", "file.dpi", "edit.software", "face.count", "manual.retouching"],
-         "limits": {}, "parameters": {}}
-        """#
+            {"name": "sample", "title": {"zh": "示例规范", "en": "Sample standard"}, "width": 480, "height": 640,
+             "background": [100, 197, 255],
+             "checks": ["file.jpeg", "file.dimensions", "file.size", "file.dpi", "edit.software", "face.count", "manual.retouching"],
+             "limits": {}, "parameters": {}}
+            """#
         return try! Profile(json: Data(json.utf8))
     }()
 
@@ -24,8 +24,13 @@ public enum ReportSamples {
         path: "photos/2021301234_张三.jpg", verdict: .pass, width: 480, height: 640,
         findings: [
             Finding(check: "file.jpeg", status: .pass, message: Localized(zh: "JPEG 文件,可正常解码", en: "a JPEG that decodes cleanly")),
-            Finding(check: "file.dimensions", status: .pass, measurements: [Measurement("width_px", 480, limit: .within(480, 480)), Measurement("height_px", 640, limit: .within(640, 640))], message: Localized(zh: "尺寸为 480×640 像素", en: "480×640 pixels")),
-            Finding(check: "file.size", status: .pass, measurements: [Measurement("size_kb", 45.25, limit: .within(30, 60, warn: .init(min: 20)))], message: Localized(zh: "文件大小 45.3 KB", en: "45.3 KB")),
+            Finding(
+                check: "file.dimensions", status: .pass,
+                measurements: [Measurement("width_px", 480, limit: .within(480, 480)), Measurement("height_px", 640, limit: .within(640, 640))],
+                message: Localized(zh: "尺寸为 480×640 像素", en: "480×640 pixels")),
+            Finding(
+                check: "file.size", status: .pass, measurements: [Measurement("size_kb", 45.25, limit: .within(30, 60, warn: .init(min: 20)))],
+                message: Localized(zh: "文件大小 45.3 KB", en: "45.3 KB")),
             Finding(check: "face.count", status: .skip, message: Localized(zh: "此项检查尚未实现", en: "this check is not implemented yet")),
             Finding(check: "manual.retouching", status: .manual, message: Localized(zh: "请人工确认未做美颜", en: "check by eye that nothing was retouched")),
         ],
@@ -47,7 +52,8 @@ public enum ReportSamples {
                 hint: Localized(zh: "提高导出品质\n(如 90)", en: "export at a higher quality\n(e.g. 90)")),
             Finding(
                 check: "edit.software", status: .warn,
-                message: Localized(zh: "EXIF 写有编辑软件 <script>alert('美图')</script> & Co\u{1}", en: "EXIF names the editor <script>alert('Meitu')</script> & Co\u{1}"),
+                message: Localized(
+                    zh: "EXIF 写有编辑软件 <script>alert('美图')</script> & Co\u{1}", en: "EXIF names the editor <script>alert('Meitu')</script> & Co\u{1}"),
                 hint: Localized(zh: "使用相机原图", en: "use the camera's original")),
             Finding(check: "manual.retouching", status: .manual, message: Localized(zh: "请人工确认未做美颜", en: "check by eye that nothing was retouched")),
         ])

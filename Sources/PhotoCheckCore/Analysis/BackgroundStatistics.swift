@@ -95,9 +95,10 @@ extension BackgroundStatistics {
                 grid += 1
                 if isPerson(x, y) || personPrior(x, y) || nearPerson(x, y) { continue }
                 let i = (y * w + x) * 3
-                samples.append(Sample(
-                    x: PersonMask.normalised(x, w), y: PersonMask.normalised(y, h),
-                    lab: Colour.lab(image.pixels[i], image.pixels[i + 1], image.pixels[i + 2])))
+                samples.append(
+                    Sample(
+                        x: PersonMask.normalised(x, w), y: PersonMask.normalised(y, h),
+                        lab: Colour.lab(image.pixels[i], image.pixels[i + 1], image.pixels[i + 2])))
             }
         }
         guard samples.count >= 200 else { return nil }
@@ -175,7 +176,8 @@ extension BackgroundStatistics {
                 var run: [Double] = []
                 var x = start
                 while run.count <= near1, x >= 0, x < image.width, mask.contains(x, y),
-                    let lab = shadowLike(image, mask, x, y) {
+                    let lab = shadowLike(image, mask, x, y)
+                {
                     run.append(lab)
                     x += direction
                 }

@@ -112,8 +112,9 @@ public struct FaceGeometry: Sendable, Equatable {
         for k in 1..<12 {
             let t = Double(k) / 12 * Double.pi  // from the right (t = 0) over the top to the left
             let ex = radiusX * cos(t), ey = -radiusY * sin(t)
-            oval.append(Point(
-                x: centre.x + ex * cos(tilt) - ey * sin(tilt), y: centre.y + ex * sin(tilt) + ey * cos(tilt)))
+            oval.append(
+                Point(
+                    x: centre.x + ex * cos(tilt) - ey * sin(tilt), y: centre.y + ex * sin(tilt) + ey * cos(tilt)))
         }
         faceOval = oval
     }

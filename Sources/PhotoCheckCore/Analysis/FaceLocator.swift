@@ -1,5 +1,5 @@
-import Foundation
 internal import CFaceShim
+import Foundation
 
 /// One face the detector found: its box, the detector's score and the 68 landmarks.
 public struct DetectedFace: Sendable, Equatable {
@@ -92,9 +92,10 @@ public final class FaceLocator {
         var faces: [DetectedFace] = []
         for found in boxes {
             let points = try landmarks(gray, in: found.box)
-            faces.append(DetectedFace(
-                box: found.box, score: found.score, landmarks: points, subDetector: found.subDetector,
-                outsideShare: Self.outsideShare(box: found.box, jaw: Array(points.prefix(17)), width: image.width, height: image.height)))
+            faces.append(
+                DetectedFace(
+                    box: found.box, score: found.score, landmarks: points, subDetector: found.subDetector,
+                    outsideShare: Self.outsideShare(box: found.box, jaw: Array(points.prefix(17)), width: image.width, height: image.height)))
         }
         return faces
     }
@@ -146,7 +147,8 @@ public final class FaceLocator {
         let margin = found.box.width
         let region = PixelRect(
             x: found.box.x - margin, y: found.box.y - margin, width: found.box.width + 2 * margin,
-            height: found.box.height + 2 * margin).clipped(to: image.bounds)
+            height: found.box.height + 2 * margin
+        ).clipped(to: image.bounds)
         guard region.width > 0, region.height > 0 else { return found }
         let crop = image.cropped(to: region)
         let again = try detect(crop, gray: crop.gray(), scale: factor, floor: floor)
@@ -216,20 +218,25 @@ final class ShapeModel: @unchecked Sendable {
 
     static func load(path: String) -> Result<ShapeModel, SkipReason> {
         guard FileManager.default.isReadableFile(atPath: path) else {
-            return .failure(SkipReason(
-                zh: "缺少人脸特征点模型 \(path):请安装 Debian 软件包 libdlib-data(apt-get install libdlib-data 或 make setup)",
-                en: "the face landmark model \(path) is missing: install the Debian package libdlib-data (apt-get install libdlib-data, or make setup)"))
+            return .failure(
+                SkipReason(
+                    zh: "缺少人脸特征点模型 \(path):请安装 Debian 软件包 libdlib-data(apt-get install libdlib-data 或 make setup)",
+                    en:
+                        "the face landmark model \(path) is missing: install the Debian package libdlib-data (apt-get install libdlib-data, or make setup)"
+                ))
         }
         var error = [CChar](repeating: 0, count: 512)
         guard let handle = pc_shape_model_load(path, &error, error.count) else {
-            return .failure(SkipReason(
-                zh: "人脸特征点模型 \(path) 无法读取(\(shimMessage(error))),请重新安装 libdlib-data",
-                en: "the face landmark model \(path) could not be read (\(shimMessage(error))); reinstall libdlib-data"))
+            return .failure(
+                SkipReason(
+                    zh: "人脸特征点模型 \(path) 无法读取(\(shimMessage(error))),请重新安装 libdlib-data",
+                    en: "the face landmark model \(path) could not be read (\(shimMessage(error))); reinstall libdlib-data"))
         }
         guard pc_shape_model_parts(handle) == 68 else {
             pc_shape_model_destroy(handle)
-            return .failure(SkipReason(
-                zh: "\(path) 不是 68 点人脸特征点模型", en: "\(path) is not a 68-point face landmark model"))
+            return .failure(
+                SkipReason(
+                    zh: "\(path) 不是 68 点人脸特征点模型", en: "\(path) is not a 68-point face landmark model"))
         }
         return .success(ShapeModel(handle: handle))
     }

@@ -63,13 +63,15 @@ extension FaceStatistics {
         let ys = jaw.map(\.y), xs = jaw.map(\.x)
         let box = PixelRect(
             x: Int(xs.min()!), y: Int(eyeY), width: Int(xs.max()! - xs.min()!) + 1,
-            height: max(0, Int(ys.max()!) - Int(eyeY) + 1)).clipped(to: bounds)
+            height: max(0, Int(ys.max()!) - Int(eyeY) + 1)
+        ).clipped(to: bounds)
         let step = max(1, Int(face.faceWidth / 200))
         var lumas: [Double] = []
         for y in stride(from: box.y, to: box.maxY, by: step) {
             for x in stride(from: box.x, to: box.maxX, by: step)
             where Self.inside(Point(x: Double(x) + 0.5, y: Double(y) + 0.5), jaw)
-                && !excluded.contains(where: { $0.containsPoint(x, y) }) {
+                && !excluded.contains(where: { $0.containsPoint(x, y) })
+            {
                 lumas.append(Double(gray[x, y]))
             }
         }
@@ -109,7 +111,8 @@ extension FaceStatistics {
         // the nose from bridge to tip, and the cheeks.
         let nose = PixelRect(
             x: Int(p[31].x), y: Int(p[28].y), width: max(1, Int(p[35].x - p[31].x)),
-            height: max(1, Int(p[33].y - p[28].y))).clipped(to: bounds)
+            height: max(1, Int(p[33].y - p[28].y))
+        ).clipped(to: bounds)
         var total = 0, clipped = 0, worst = 0.0
         for r in [face.forehead, nose, face.leftCheek, face.rightCheek] where !r.isEmpty {
             var n = 0, c = 0

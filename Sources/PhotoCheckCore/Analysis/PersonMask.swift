@@ -204,8 +204,9 @@ extension PersonMask {
             // Every region that covers a good part of the face's inner box.
             let inner = PixelRect(
                 x: Int(face.faceCentreX - face.faceWidth * 0.3), y: Int(face.eyeLineY),
-                width: Int(face.faceWidth * 0.6), height: Int(max(1, face.chinY - face.eyeLineY)))
-                .clipped(to: image.bounds)
+                width: Int(face.faceWidth * 0.6), height: Int(max(1, face.chinY - face.eyeLineY))
+            )
+            .clipped(to: image.bounds)
             var votes: [Int32: Int] = [:]
             for y in stride(from: inner.y, to: inner.maxY, by: 2) {
                 for x in stride(from: inner.x, to: inner.maxX, by: 2) where label[y * w + x] != 0 {

@@ -47,9 +47,10 @@ public final class PhotoAnalysis {
             return .failure(DecodingError(kind: .header, function: "", message: "not a JPEG file"))
         }
         if let frame = file.frame, frame.width * frame.height > JPEGDecoder.maxPixels {
-            return .failure(DecodingError(
-                kind: .tooLarge(width: frame.width, height: frame.height), function: "",
-                message: "\(frame.width)×\(frame.height) is more than \(JPEGDecoder.maxPixels) pixels"))
+            return .failure(
+                DecodingError(
+                    kind: .tooLarge(width: frame.width, height: frame.height), function: "",
+                    message: "\(frame.width)×\(frame.height) is more than \(JPEGDecoder.maxPixels) pixels"))
         }
         return Result { () throws(DecodingError) in try context.decoder().decode(bytes) }
     }()
@@ -59,8 +60,9 @@ public final class PhotoAnalysis {
     public private(set) lazy var picture: Result<RGBImage, SkipReason> = {
         switch decoded {
         case .failure(let error):
-            return .failure(SkipReason(
-                zh: "照片无法解码(\(error.message)),无法检查", en: "the picture could not be decoded (\(error.message))"))
+            return .failure(
+                SkipReason(
+                    zh: "照片无法解码(\(error.message)),无法检查", en: "the picture could not be decoded (\(error.message))"))
         case .success(let result):
             if case .success(let file) = jpeg, file.isTruncated {
                 return .failure(SkipReason(zh: "文件不完整(被截断),画面残缺,无法检查", en: "the file is truncated, so the picture is incomplete"))

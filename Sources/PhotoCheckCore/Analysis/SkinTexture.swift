@@ -86,8 +86,9 @@ public struct SkinTexture: Sendable, Equatable {
 
         // Noise floor: 20th percentile of block medians outside the face box (grown by a quarter).
         let box = face.face.box
-        let grownFace = region(PixelRect(
-            x: box.x - box.width / 4, y: box.y - box.height / 2, width: box.width * 3 / 2, height: box.height * 2))
+        let grownFace = region(
+            PixelRect(
+                x: box.x - box.width / 4, y: box.y - box.height / 2, width: box.width * 3 / 2, height: box.height * 2))
         var blockValues: [Float] = []
         var scratch: [Float] = []
         scratch.reserveCapacity(block * block)

@@ -137,9 +137,10 @@ public enum SoftwareTraces {
                 traces.append(SoftwareTrace(source: .xmpSoftware, text: value))
             }
             if let version = XMPText.values(of: "crs:ProcessVersion", in: xmp).first ?? XMPText.values(of: "crs:Version", in: xmp).first {
-                traces.append(SoftwareTrace(
-                    source: .xmpCameraRaw, text: "Camera Raw settings (crs, version \(version))",
-                    editor: Editor.named(in: "camera raw")))
+                traces.append(
+                    SoftwareTrace(
+                        source: .xmpCameraRaw, text: "Camera Raw settings (crs, version \(version))",
+                        editor: Editor.named(in: "camera raw")))
             }
         }
         if let payload = file.photoshopPayload {
@@ -155,15 +156,17 @@ public enum SoftwareTraces {
                 text += " (\(ids)\(own.count > 6 ? ", …" : "")"
                 if let quality { text += "; Save As quality \(quality)" }
                 text += ")"
-                traces.append(SoftwareTrace(
-                    source: .photoshopResources, text: text, editor: Editor.named(in: writer ?? "photoshop")))
+                traces.append(
+                    SoftwareTrace(
+                        source: .photoshopResources, text: text, editor: Editor.named(in: writer ?? "photoshop")))
             }
         }
         // Photoshop writes the Adobe marker with transform 1 (YCbCr) on every colour JPEG;
         // libjpeg writes it only for RGB (transform 0) and CMYK files, so those are not evidence.
         if let transform = file.adobeTransform, transform == 1, file.frame?.components.count == 3 {
-            traces.append(SoftwareTrace(
-                source: .adobeMarker, text: "Adobe APP14 (transform \(transform))", editor: Editor.named(in: "photoshop")))
+            traces.append(
+                SoftwareTrace(
+                    source: .adobeMarker, text: "Adobe APP14 (transform \(transform))", editor: Editor.named(in: "photoshop")))
         }
         if file.app(0xEC, prefix: Array("Ducky".utf8)) != nil {
             traces.append(SoftwareTrace(source: .duckyMarker, text: "Ducky", editor: Editor.named(in: "photoshop")))

@@ -99,8 +99,9 @@ public struct ThumbnailComparison: Sendable, Equatable {
         if top < 2 || bottom < 2 || abs(top - bottom) > 2 { top = 0; bottom = 0 }
         if left < 2 || right < 2 || abs(left - right) > 2 { left = 0; right = 0 }
         guard top + bottom + left + right > 0 else { return image }
-        return image.cropped(to: PixelRect(
-            x: left, y: top, width: image.width - left - right, height: image.height - top - bottom))
+        return image.cropped(
+            to: PixelRect(
+                x: left, y: top, width: image.width - left - right, height: image.height - top - bottom))
     }
 }
 
@@ -119,8 +120,9 @@ public enum ThumbnailComparisonKey: AnalysisKey {
         do {
             thumbnail = try photo.context.decoder().decode(bytes).image
         } catch {
-            return .failure(SkipReason(
-                zh: "EXIF 缩略图无法解码(\(error.message)),无法比较", en: "the EXIF thumbnail cannot be decoded (\(error.message))"))
+            return .failure(
+                SkipReason(
+                    zh: "EXIF 缩略图无法解码(\(error.message)),无法比较", en: "the EXIF thumbnail cannot be decoded (\(error.message))"))
         }
         guard let comparison = ThumbnailComparison.compare(thumbnail: thumbnail, picture: stored) else {
             return .failure(SkipReason(zh: "EXIF 缩略图太小,无法比较", en: "the EXIF thumbnail is too small to compare"))

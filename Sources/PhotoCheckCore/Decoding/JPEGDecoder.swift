@@ -39,7 +39,8 @@ public final class JPEGDecoder {
         }
         // A tables-only or truncated stream can "succeed" with no size: never trust it.
         guard headerStatus == 0, width > 0, height > 0 else {
-            throw DecodingError(kind: .header, function: "tjDecompressHeader3", message: headerStatus == 0 ? "no image size in the header" : Self.lastError(handle))
+            throw DecodingError(
+                kind: .header, function: "tjDecompressHeader3", message: headerStatus == 0 ? "no image size in the header" : Self.lastError(handle))
         }
         let w = Int(width), h = Int(height)
         guard w.multipliedReportingOverflow(by: h).partialValue <= Self.maxPixels, w <= 65_535, h <= 65_535 else {

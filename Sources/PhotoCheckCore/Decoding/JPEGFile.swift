@@ -219,7 +219,8 @@ public struct JPEGFile: Sendable, Equatable {
             }
             var natural = [UInt16](repeating: 0, count: 64)
             for k in 0..<64 {
-                let v = precision == 0
+                let v =
+                    precision == 0
                     ? UInt16(p[i + 1 + k]) : UInt16(p[i + 1 + 2 * k]) << 8 | UInt16(p[i + 2 + 2 * k])
                 natural[Self.zigzag[k]] = v
             }

@@ -141,7 +141,8 @@ public enum Colour {
             if abs(hp1 - hp2) > 180 { hMean += hMean < 360 ? 360 : -360 }
             hMean /= 2
         }
-        let t = 1 - 0.17 * cos((hMean - 30) * deg) + 0.24 * cos(2 * hMean * deg)
+        let t =
+            1 - 0.17 * cos((hMean - 30) * deg) + 0.24 * cos(2 * hMean * deg)
             + 0.32 * cos((3 * hMean + 6) * deg) - 0.20 * cos((4 * hMean - 63) * deg)
         let dTheta = 30 * exp(-pow((hMean - 275) / 25, 2))
         let cpMean7 = pow(cpMean, 7)

@@ -114,10 +114,12 @@ public struct FloatPlane: Sendable, Equatable {
                 for c in Swift.stride(from: stride / 2, to: columns, by: stride) {
                     let box = PixelRect(
                         x: area.x + c * tile - margin, y: area.y + r * tile - margin, width: tile + 2 * margin,
-                        height: tile + 2 * margin).clipped(to: all)
+                        height: tile + 2 * margin
+                    ).clipped(to: all)
                     let crop = cropped(to: box)
-                    measure(crop, crop.gaussianBlurred(sigma: 1), crop.gaussianBlurred(sigma: 2),
-                            x0: area.x + c * tile - box.x, y0: area.y + r * tile - box.y)
+                    measure(
+                        crop, crop.gaussianBlurred(sigma: 1), crop.gaussianBlurred(sigma: 2),
+                        x0: area.x + c * tile - box.x, y0: area.y + r * tile - box.y)
                 }
             }
         }

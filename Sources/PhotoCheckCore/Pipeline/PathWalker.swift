@@ -6,7 +6,9 @@ import Foundation
 /// names, without following symbolic links, skipping hidden entries, keeping photos and files
 /// that pretend to be photos (.png, .heic, …) so they are reported rather than silently ignored.
 public enum PathWalker {
-    public static let photoExtensions: Set<String> = ["jpg", "jpeg", "jpe", "jfif", "png", "heic", "heif", "webp", "gif", "bmp", "tif", "tiff", "avif"]
+    public static let photoExtensions: Set<String> = [
+        "jpg", "jpeg", "jpe", "jfif", "png", "heic", "heif", "webp", "gif", "bmp", "tif", "tiff", "avif",
+    ]
 
     public struct Result: Sendable, Equatable {
         public var files: [String] = []

@@ -11,7 +11,9 @@ public struct PhotoReport: Sendable, Equatable {
     /// A small JPEG of the picture for the HTML report (set by `ThumbnailAttachment`), else nil.
     public var thumbnail: [UInt8]?
 
-    public init(path: String, verdict: Verdict, error: String? = nil, width: Int? = nil, height: Int? = nil, findings: [Finding], thumbnail: [UInt8]? = nil) {
+    public init(
+        path: String, verdict: Verdict, error: String? = nil, width: Int? = nil, height: Int? = nil, findings: [Finding], thumbnail: [UInt8]? = nil
+    ) {
         self.path = path
         self.verdict = verdict
         self.error = error

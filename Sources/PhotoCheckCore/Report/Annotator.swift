@@ -62,7 +62,9 @@ public enum Annotator {
             canvas.horizontal(hi, colour: c, thickness: thick, dashed: true)
             if let g = geometry {
                 canvas.line(g.leftPupil, g.rightPupil, colour: colour("pose.roll"), thickness: thick)
-                canvas.horizontal(g.eyeLineY, colour: c, thickness: thick * 2, dashed: false, from: g.leftPupil.x - g.faceWidth * 0.6, to: g.rightPupil.x + g.faceWidth * 0.6)
+                canvas.horizontal(
+                    g.eyeLineY, colour: c, thickness: thick * 2, dashed: false, from: g.leftPupil.x - g.faceWidth * 0.6,
+                    to: g.rightPupil.x + g.faceWidth * 0.6)
             }
         }
         // Centre line of the picture and the face's axis.
@@ -162,7 +164,8 @@ struct Canvas {
         let w = mask.width, h = mask.height
         for y in 0..<h {
             for x in 0..<w where mask.isPerson[y * w + x] {
-                let edge = (x > 0 && !mask.isPerson[y * w + x - 1]) || (x < w - 1 && !mask.isPerson[y * w + x + 1])
+                let edge =
+                    (x > 0 && !mask.isPerson[y * w + x - 1]) || (x < w - 1 && !mask.isPerson[y * w + x + 1])
                     || (y > 0 && !mask.isPerson[(y - 1) * w + x]) || (y < h - 1 && !mask.isPerson[(y + 1) * w + x])
                 if edge {
                     plot(x, y, colour)

@@ -13,7 +13,8 @@ public struct CSVReporter: Reporter {
 
     public func header(_ tally: BatchTally?, _ context: ReportContext) -> String {
         let zh = context.language == .zh
-        let fixed = zh
+        let fixed =
+            zh
             ? ["文件", "学号", "结论", "不合格项", "警告项"]
             : ["file", "student_id", "verdict", "failing", "warnings"]
         return "\u{FEFF}" + Self.row(fixed + context.profile.checks)
@@ -30,8 +31,10 @@ public struct CSVReporter: Reporter {
         for finding in report.findings { status[finding.check] = finding.status }
         let perCheck = context.profile.checks.map { check in status[check].map { Words.status($0, context.language) } ?? "" }
         return Self.row(
-            [report.path, Words.studentID(report.path) ?? Words.stem(report.path), Words.verdict(verdict, context.language),
-             failing.joined(separator: "\n"), warnings.joined(separator: "\n")] + perCheck)
+            [
+                report.path, Words.studentID(report.path) ?? Words.stem(report.path), Words.verdict(verdict, context.language),
+                failing.joined(separator: "\n"), warnings.joined(separator: "\n"),
+            ] + perCheck)
     }
 
     public func footer(_ tally: BatchTally, _ context: ReportContext) -> String { "" }

@@ -38,9 +38,11 @@ public struct HTMLReporter: Reporter {
         }
         out += "</div>\n"
         if t.listedCount < t.photos {
-            out += "<p class=\"note\">" + (zh
-                ? "只列出了 \(t.listedCount) 张不合格或无法读取的照片。"
-                : "Only the \(t.listedCount) failing or unreadable photos are listed.") + "</p>\n"
+            out +=
+                "<p class=\"note\">"
+                + (zh
+                    ? "只列出了 \(t.listedCount) 张不合格或无法读取的照片。"
+                    : "Only the \(t.listedCount) failing or unreadable photos are listed.") + "</p>\n"
         }
         let common = t.mostCommonFailing(10)
         if !common.isEmpty {
@@ -74,9 +76,11 @@ public struct HTMLReporter: Reporter {
         let lang = context.language, zh = lang == .zh
         let verdict = report.effectiveVerdict(strict: context.strict)
         let flagged = report.findings.filter { $0.status == .fail || $0.status == .warn }
-        var out = "<article class=\"photo v-\(verdict.rawValue)\" data-verdict=\"\(verdict.rawValue)\" data-checks=\"\(esc(flagged.map(\.check).joined(separator: " ")))\">\n"
+        var out =
+            "<article class=\"photo v-\(verdict.rawValue)\" data-verdict=\"\(verdict.rawValue)\" data-checks=\"\(esc(flagged.map(\.check).joined(separator: " ")))\">\n"
         if let thumbnail = report.thumbnail {
-            out += "<img class=\"thumb\" alt=\"\" title=\"\(zh ? "点击放大" : "click to enlarge")\" src=\"data:image/jpeg;base64,\(Data(thumbnail).base64EncodedString())\">\n"
+            out +=
+                "<img class=\"thumb\" alt=\"\" title=\"\(zh ? "点击放大" : "click to enlarge")\" src=\"data:image/jpeg;base64,\(Data(thumbnail).base64EncodedString())\">\n"
         } else {
             out += "<div class=\"thumb none\">" + (zh ? "无预览" : "no preview") + "</div>\n"
         }
@@ -121,7 +125,9 @@ public struct HTMLReporter: Reporter {
         guard !(manual.isEmpty && passed.isEmpty && skipped.isEmpty) else { return "" }
         let parts = [(Status.manual, manual.count), (.pass, passed.count), (.skip, skipped.count)]
             .filter { $0.1 > 0 }.map { "\(Words.status($0.0, lang)) \($0.1)" }
-        var out = "<details><summary>" + (zh ? "其他检查:" : "Other checks: ") + parts.joined(separator: zh ? "," : ", ") + "</summary>\n<ul class=\"findings\">\n"
+        var out =
+            "<details><summary>" + (zh ? "其他检查:" : "Other checks: ") + parts.joined(separator: zh ? "," : ", ")
+            + "</summary>\n<ul class=\"findings\">\n"
         for finding in manual { out += item(finding, lang) }
         if !passed.isEmpty {
             out += "<li class=\"s-pass\"><span class=\"st\">\(Words.status(.pass, lang))</span> "
@@ -152,9 +158,11 @@ public struct HTMLReporter: Reporter {
         out += "<code>\(esc(f.check))</code> <span class=\"clause\">\(esc(f.clause))</span> \(esc(f.message.text(lang)))"
         let values = f.measurements.filter { $0.limit != nil }
         if !values.isEmpty {
-            out += "<span class=\"values\">" + values.map {
-                "\(esc($0.key)) = \(formatNumber($0.value)) [\(esc($0.limit!.passDescription))]"
-            }.joined(separator: "; ") + "</span>"
+            out +=
+                "<span class=\"values\">"
+                + values.map {
+                    "\(esc($0.key)) = \(formatNumber($0.value)) [\(esc($0.limit!.passDescription))]"
+                }.joined(separator: "; ") + "</span>"
         }
         if let hint = f.hint { out += "<span class=\"hint\">→ \(esc(hint.text(lang)))</span>" }
         return out + "</li>\n"

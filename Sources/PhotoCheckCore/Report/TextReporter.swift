@@ -24,7 +24,8 @@ public struct TextReporter: Reporter {
         let common = tally.mostCommonFailing()
         if !common.isEmpty {
             out += (zh ? "最常见的不合格项:" : "most common failures: ")
-            out += common.map { zh ? "\($0.check) \($0.photos) 张" : "\($0.check) (\($0.photos))" }
+            out +=
+                common.map { zh ? "\($0.check) \($0.photos) 张" : "\($0.check) (\($0.photos))" }
                 .joined(separator: zh ? "," : ", ") + "\n"
         }
         return out
@@ -61,7 +62,7 @@ public struct TextReporter: Reporter {
         if !hidden.isEmpty {
             let parts = [(Status.pass, zh ? "项通过" : "passed"), (.manual, zh ? "项需人工确认" : "to check by eye"), (.skip, zh ? "项未检查" : "skipped")]
                 .compactMap { status, word in hidden[status].map { "\($0) \(word)" } }
-            out += "  " + parts.joined(separator: zh ? ",": ", ") + (zh ? "(--verbose 显示全部)" : " (--verbose shows all)") + "\n"
+            out += "  " + parts.joined(separator: zh ? "," : ", ") + (zh ? "(--verbose 显示全部)" : " (--verbose shows all)") + "\n"
         }
         return out
     }

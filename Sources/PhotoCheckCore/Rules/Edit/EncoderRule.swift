@@ -29,17 +29,21 @@ struct EncoderRule: Rule {
         case .editor:
             family = Localized(zh: "修图/看图软件的量化表(\(print.name))", en: "a photo editor's tables (\(print.name))")
         case .apple:
-            family = Localized(zh: "Apple 编码器的量化表(iPhone 相机或 macOS,\(print.name))", en: "Apple's encoder tables (iPhone camera or macOS; \(print.name))")
+            family = Localized(
+                zh: "Apple 编码器的量化表(iPhone 相机或 macOS,\(print.name))", en: "Apple's encoder tables (iPhone camera or macOS; \(print.name))")
         case .camera:
             family = Localized(zh: "相机自带的量化表(\(print.name))", en: "a camera's own tables (\(print.name))")
         case .unknown:
-            family = camera.isEmpty
+            family =
+                camera.isEmpty
                 ? Localized(
                     zh: "未知编码器的量化表(与最接近的 IJG 表平均相差 \(distance)),估计品质 \(estimate.quality)",
                     en: "tables of an unknown encoder (mean distance \(distance) from the nearest IJG table), estimated quality \(estimate.quality)")
                 : Localized(
                     zh: "非标准量化表,可能是相机自带编码器(EXIF 记录相机 \(camera)),与 IJG 表平均相差 \(distance),估计品质 \(estimate.quality)",
-                    en: "non-standard tables, probably the camera's own encoder (EXIF names \(camera)); mean distance \(distance) from IJG, estimated quality \(estimate.quality)")
+                    en:
+                        "non-standard tables, probably the camera's own encoder (EXIF names \(camera)); mean distance \(distance) from IJG, estimated quality \(estimate.quality)"
+                )
         }
         return judged(measurements) { status in
             status == .pass

@@ -14,7 +14,9 @@ struct RecencyRule: Rule {
                 .warn,
                 message: Localized(
                     zh: "照片没有可读的拍摄日期(EXIF DateTimeOriginal)\(detail),无法确认是毕业前一年内拍摄",
-                    en: "The photo has no readable capture date (EXIF DateTimeOriginal)\(detail), so it cannot be shown to be from the year before graduation"),
+                    en:
+                        "The photo has no readable capture date (EXIF DateTimeOriginal)\(detail), so it cannot be shown to be from the year before graduation"
+                ),
                 hint: Localized(
                     zh: "标准要求近一年内的照片:确认照片是 \(graduationText) 前一年内拍摄的",
                     en: "The standard wants a photo from the last year: make sure it was taken within a year before \(graduationText)"))
@@ -26,16 +28,22 @@ struct RecencyRule: Rule {
             if status == .pass {
                 return Localized(
                     zh: "拍摄于 \(capturedText),毕业日期 \(graduationText) 前 \(Int(days)) 天(要求 ≤ \(formatNumber(limit.pass.max ?? 365)) 天)",
-                    en: "Taken on \(capturedText), \(Int(days)) days before the graduation date \(graduationText) (limit \(formatNumber(limit.pass.max ?? 365)) days)")
+                    en:
+                        "Taken on \(capturedText), \(Int(days)) days before the graduation date \(graduationText) (limit \(formatNumber(limit.pass.max ?? 365)) days)"
+                )
             }
             if days < 0 {
                 return Localized(
                     zh: "EXIF 拍摄日期 \(capturedText) 晚于毕业日期 \(graduationText),日期不可信或照片被改动",
-                    en: "The EXIF capture date \(capturedText) is after the graduation date \(graduationText): the date is wrong or the file was altered")
+                    en:
+                        "The EXIF capture date \(capturedText) is after the graduation date \(graduationText): the date is wrong or the file was altered"
+                )
             }
             return Localized(
                 zh: "照片拍摄于 \(capturedText),距毕业日期 \(graduationText) 已 \(Int(days)) 天,超过一年(\(formatNumber(limit.pass.max ?? 365)) 天)",
-                en: "The photo was taken on \(capturedText), \(Int(days)) days before the graduation date \(graduationText): more than a year (\(formatNumber(limit.pass.max ?? 365)) days)")
+                en:
+                    "The photo was taken on \(capturedText), \(Int(days)) days before the graduation date \(graduationText): more than a year (\(formatNumber(limit.pass.max ?? 365)) days)"
+            )
         } hint: { _ in
             Localized(zh: "请在毕业前一年内重新拍摄证件照", en: "Take a new photo within the year before graduation")
         }

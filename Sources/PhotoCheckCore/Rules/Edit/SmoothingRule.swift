@@ -28,11 +28,15 @@ struct SmoothingRule: Rule {
                     en: "Natural skin texture: cheek detail is \(n)× the picture's noise floor and \(d)× the brow and eye detail")
                 : Localized(
                     zh: "脸颊皮肤远比画面其他部分平滑(细节仅为画面噪声的 \(n) 倍、眉眼细节的 \(d) 倍),疑似使用了美颜/磨皮",
-                    en: "The cheek skin is far smoother than the rest of the picture (\(n)× the noise floor, \(d)× the brow and eye detail): a beauty filter is suspected")
+                    en:
+                        "The cheek skin is far smoother than the rest of the picture (\(n)× the noise floor, \(d)× the brow and eye detail): a beauty filter is suspected"
+                )
         } hint: { _ in
             Localized(
                 zh: "关闭美颜、磨皮功能重新拍摄,或提交未处理的原图;如确未处理,请向审核老师说明",
-                en: "Take the photo again with beauty and smoothing modes off, or submit the unprocessed original; if it was not processed, tell the reviewer")
+                en:
+                    "Take the photo again with beauty and smoothing modes off, or submit the unprocessed original; if it was not processed, tell the reviewer"
+            )
         }
     }
 }

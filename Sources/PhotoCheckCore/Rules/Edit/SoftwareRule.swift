@@ -28,14 +28,20 @@ struct SoftwareRule: Rule {
             return beauty
                 ? Localized(
                     zh: "元数据显示照片经过美颜/修图应用 \(names.zh) 处理(\(Self.evidence(named, .zh)));标准不允许美颜和修饰",
-                    en: "The metadata shows the photo went through the beauty app \(names.en) (\(Self.evidence(named, .en))); the standard forbids beauty filters and retouching")
+                    en:
+                        "The metadata shows the photo went through the beauty app \(names.en) (\(Self.evidence(named, .en))); the standard forbids beauty filters and retouching"
+                )
                 : Localized(
                     zh: "元数据显示照片经过 \(names.zh) 处理(\(Self.evidence(named, .zh)));标准不允许对相貌做技术处理(PS)",
-                    en: "The metadata shows the photo was processed in \(names.en) (\(Self.evidence(named, .en))); the standard forbids retouching the likeness")
+                    en:
+                        "The metadata shows the photo was processed in \(names.en) (\(Self.evidence(named, .en))); the standard forbids retouching the likeness"
+                )
         } hint: { _ in
             Localized(
                 zh: "提交未经修图或美颜的原始照片(只允许裁剪、缩放和调整分辨率);若只做了裁剪缩放,请向审核老师说明",
-                en: "Submit the original photo without retouching or beauty filters (cropping, resizing and setting the dpi are fine); if you only cropped and resized, tell the reviewer")
+                en:
+                    "Submit the original photo without retouching or beauty filters (cropping, resizing and setting the dpi are fine); if you only cropped and resized, tell the reviewer"
+            )
         }
     }
 

@@ -31,12 +31,18 @@ struct ThumbnailRule: Rule {
             }
             if aspectDiffers {
                 return Localized(
-                    zh: "EXIF 缩略图(\(size))与照片的宽高比相差 \(aspect)%(限 \(formatNumber((p.limit("edit.thumbnail.aspect").pass.max ?? 0) * 100))%),拍摄后照片被裁剪或改动过",
-                    en: "The EXIF thumbnail (\(size)) has an aspect \(aspect)% off the picture's (limit \(formatNumber((p.limit("edit.thumbnail.aspect").pass.max ?? 0) * 100))%): the picture was cropped or changed after capture")
+                    zh:
+                        "EXIF 缩略图(\(size))与照片的宽高比相差 \(aspect)%(限 \(formatNumber((p.limit("edit.thumbnail.aspect").pass.max ?? 0) * 100))%),拍摄后照片被裁剪或改动过",
+                    en:
+                        "The EXIF thumbnail (\(size)) has an aspect \(aspect)% off the picture's (limit \(formatNumber((p.limit("edit.thumbnail.aspect").pass.max ?? 0) * 100))%): the picture was cropped or changed after capture"
+                )
             }
             return Localized(
-                zh: "EXIF 缩略图(\(size))与照片内容不一致:平均色差 \(mean) 级(限 \(p.limit("edit.thumbnail.difference").passDescription)),最大局部差 \(cell) 级(限 \(p.limit("edit.thumbnail.cell_difference").passDescription)),拍摄后颜色或内容被改动过",
-                en: "The EXIF thumbnail (\(size)) differs from the picture: mean difference \(mean) levels (limit \(p.limit("edit.thumbnail.difference").passDescription)), worst region \(cell) levels (limit \(p.limit("edit.thumbnail.cell_difference").passDescription)): colour or content changed after capture")
+                zh:
+                    "EXIF 缩略图(\(size))与照片内容不一致:平均色差 \(mean) 级(限 \(p.limit("edit.thumbnail.difference").passDescription)),最大局部差 \(cell) 级(限 \(p.limit("edit.thumbnail.cell_difference").passDescription)),拍摄后颜色或内容被改动过",
+                en:
+                    "The EXIF thumbnail (\(size)) differs from the picture: mean difference \(mean) levels (limit \(p.limit("edit.thumbnail.difference").passDescription)), worst region \(cell) levels (limit \(p.limit("edit.thumbnail.cell_difference").passDescription)): colour or content changed after capture"
+            )
         } hint: { _ in
             Localized(
                 zh: "提交相机原图;若只做了裁剪缩放,请向审核老师说明",

@@ -17,10 +17,14 @@ struct CentringRule: Rule {
         let d = formatNumber(distance, digits: 0), pct = formatNumber(100 * distance / Double(w), digits: 1)
         return judged(measurements) { status in
             status == .pass
-                ? Localized(zh: "脸部中心距画面中线 \(d) 像素(允许 \(limit.passDescription))", en: "Face centre is \(d) px from the centre line (allowed \(limit.passDescription))")
+                ? Localized(
+                    zh: "脸部中心距画面中线 \(d) 像素(允许 \(limit.passDescription))",
+                    en: "Face centre is \(d) px from the centre line (allowed \(limit.passDescription))")
                 : Localized(
                     zh: "人像未水平居中:脸部中心\(side.zh) \(d) 像素(宽度的 \(pct)%),允许 \(limit.passDescription) 像素",
-                    en: "Not centred: the face centre is \(d) px (\(pct)% of the width) \(side.en) the centre line; allowed \(limit.passDescription) px")
+                    en:
+                        "Not centred: the face centre is \(d) px (\(pct)% of the width) \(side.en) the centre line; allowed \(limit.passDescription) px"
+                )
         } hint: { _ in
             offset > 0
                 ? Localized(zh: "相机向右移一些(或裁剪时左边多裁一些),让脸位于正中", en: "Move the camera to the right (or crop more from the left) to centre the face")

@@ -15,7 +15,8 @@ struct EyeLineRule: Rule {
         return judged(measurements, region: region) { status in
             let zh = FaceRuleText.px(y, pctOf: h, zh: true), en = FaceRuleText.px(y, pctOf: h, zh: false)
             return status == .pass
-                ? Localized(zh: "眼睛距上边沿 \(zh)(要求 \(limit.passDescription) 像素)", en: "Eyes are \(en) from the top edge (needs \(limit.passDescription) px)")
+                ? Localized(
+                    zh: "眼睛距上边沿 \(zh)(要求 \(limit.passDescription) 像素)", en: "Eyes are \(en) from the top edge (needs \(limit.passDescription) px)")
                 : Localized(
                     zh: "眼睛中心距离顶部百分比不合格:眼睛距上边沿 \(zh),要求 \(limit.passDescription) 像素",
                     en: "Eyes are \(en) from the top edge; the standard wants \(limit.passDescription) px")

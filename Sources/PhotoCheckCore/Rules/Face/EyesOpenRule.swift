@@ -15,11 +15,17 @@ struct EyesOpenRule: Rule {
         return judged(measurements, region: region) { status in
             switch status {
             case .pass:
-                return Localized(zh: "双眼睁开(睁眼比 左 \(l)、右 \(r),要求 \(limit.passDescription))", en: "Both eyes open (aspect ratio left \(l), right \(r); needs \(limit.passDescription))")
+                return Localized(
+                    zh: "双眼睁开(睁眼比 左 \(l)、右 \(r),要求 \(limit.passDescription))",
+                    en: "Both eyes open (aspect ratio left \(l), right \(r); needs \(limit.passDescription))")
             case .warn:
-                return Localized(zh: "眼睛睁得不够大(睁眼比 左 \(l)、右 \(r),要求 \(limit.passDescription))", en: "An eye is barely open (aspect ratio left \(l), right \(r); needs \(limit.passDescription))")
+                return Localized(
+                    zh: "眼睛睁得不够大(睁眼比 左 \(l)、右 \(r),要求 \(limit.passDescription))",
+                    en: "An eye is barely open (aspect ratio left \(l), right \(r); needs \(limit.passDescription))")
             default:
-                return Localized(zh: "双眼未睁开(睁眼比 左 \(l)、右 \(r),要求 \(limit.passDescription))", en: "An eye is closed (aspect ratio left \(l), right \(r); needs \(limit.passDescription))")
+                return Localized(
+                    zh: "双眼未睁开(睁眼比 左 \(l)、右 \(r),要求 \(limit.passDescription))",
+                    en: "An eye is closed (aspect ratio left \(l), right \(r); needs \(limit.passDescription))")
             }
         } hint: { _ in
             Localized(zh: "双眼自然睁开,平视镜头,拍摄瞬间不要眨眼", en: "Open both eyes naturally and look straight into the lens; do not blink")

@@ -7,8 +7,9 @@ struct FaceCountRule: Rule {
         var measurements = [Measurement("face_count", Double(faces.count), limit: photo.profile.limit("face.count"))]
         let main = faces.first
         if let main {
-            measurements.append(Measurement(
-                "face_outside_pct", (100 * main.outsideShare).rounded(), limit: photo.profile.limit("face.outside")))
+            measurements.append(
+                Measurement(
+                    "face_outside_pct", (100 * main.outsideShare).rounded(), limit: photo.profile.limit("face.outside")))
             measurements.append(Measurement("face_score", (main.score * 100).rounded() / 100))
         }
         let n = faces.count

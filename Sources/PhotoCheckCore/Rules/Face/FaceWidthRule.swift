@@ -19,9 +19,11 @@ struct FaceWidthRule: Rule {
             }
             if let hi = limit.pass.max, width > hi {
                 return Localized(
-                    zh: "大头照:脸宽 \(zh),超过 \(limit.passDescription) 像素", en: "Close-up: the face is \(en) wide; the standard wants \(limit.passDescription) px")
+                    zh: "大头照:脸宽 \(zh),超过 \(limit.passDescription) 像素",
+                    en: "Close-up: the face is \(en) wide; the standard wants \(limit.passDescription) px")
             }
-            return Localized(zh: "脸太小:脸宽 \(zh),要求 \(limit.passDescription) 像素", en: "The face is \(en) wide; the standard wants \(limit.passDescription) px")
+            return Localized(
+                zh: "脸太小:脸宽 \(zh),要求 \(limit.passDescription) 像素", en: "The face is \(en) wide; the standard wants \(limit.passDescription) px")
         } hint: { _ in
             if let hi = limit.pass.max, width > hi {
                 return Localized(zh: "后退一些或把镜头拉远(缩小),让肩部进入画面", en: "Step back or zoom out, so the shoulders come into the frame")

@@ -32,7 +32,8 @@ struct HeadTopRule: Rule {
         }
         measurements.insert(Measurement("head_top_y_pct", (1000 * y / Double(h)).rounded() / 10), at: 1)
         let top = Int(y)
-        let caveat = mask.isReliable
+        let caveat =
+            mask.isReliable
             ? Localized(zh: "", en: "")
             : Localized(zh: "(背景不纯,头顶位置按脸部比例估计)", en: " (busy backdrop: head top estimated from the face's proportions)")
         let region = PixelRect(x: Int(face.faceCentreX - face.faceWidth), y: 0, width: Int(2 * face.faceWidth), height: max(1, top + 1))

@@ -49,7 +49,9 @@ struct ShouldersLevelRule: Rule {
         let region = PixelRect(x: lx, y: min(ly, ry), width: rx - lx + 1, height: abs(ry - ly) + 1)
         return judged(measurements, region: region) { status in
             status == .pass
-                ? Localized(zh: "双肩高度差为画面高度的 \(p)%(允许 \(limit.passDescription)%)", en: "Shoulder height difference \(p)% of the height (allowed \(limit.passDescription)%)")
+                ? Localized(
+                    zh: "双肩高度差为画面高度的 \(p)%(允许 \(limit.passDescription)%)",
+                    en: "Shoulder height difference \(p)% of the height (allowed \(limit.passDescription)%)")
                 : Localized(
                     zh: "双肩不平:画面\(low.zh)侧肩膀低 \(p)%(画面高度),允许 \(limit.passDescription)%",
                     en: "Shoulders not level: the one on the picture's \(low.en) is \(p)% of the height lower; allowed \(limit.passDescription)%")

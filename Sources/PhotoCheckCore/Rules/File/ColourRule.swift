@@ -13,7 +13,8 @@ struct ColourRule: Rule {
         ]
         let hint = Localized(zh: "用相机或手机原图重新导出为 24 位彩色(RGB)JPEG", en: "Export again as a 24-bit colour (RGB) JPEG")
         if components == 1 {
-            return finding(.fail, measured, message: Localized(zh: "这是灰度(黑白)照片,要求彩色", en: "This is a greyscale photo; the standard wants colour"), hint: hint)
+            return finding(
+                .fail, measured, message: Localized(zh: "这是灰度(黑白)照片,要求彩色", en: "This is a greyscale photo; the standard wants colour"), hint: hint)
         }
         if components == 4 {
             let name = file.adobeTransform == 2 ? "YCCK" : "CMYK"

@@ -17,7 +17,9 @@ struct DPIRule: Rule {
             return status == .pass
                 ? Localized(zh: "分辨率 \(shown) dpi(\(source))", en: "Resolution \(shown) dpi (\(source))")
                 : Localized(zh: "分辨率为 \(shown) dpi(\(source)),要求 300 dpi", en: "Resolution is \(shown) dpi (\(source)); the standard wants 300 dpi")
-        } hint: { _ in hint }
+        } hint: { _ in
+            hint
+        }
     }
 
     static func density(_ file: JPEGFile, _ exif: EXIFData) -> (Double, Double, String)? {

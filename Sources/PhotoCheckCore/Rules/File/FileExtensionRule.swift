@@ -13,6 +13,7 @@ struct FileExtensionRule: Rule {
             message: Localized(zh: "扩展名为 \(shown),要求 .jpg", en: "The extension is \(shown); the standard wants .jpg"),
             hint: Localized(
                 zh: photo.fileType == .jpeg ? "文件内容已是 JPEG,把扩展名改为 .jpg 即可" : "导出为 JPEG 并以 .jpg 结尾命名",
-                en: photo.fileType == .jpeg ? "The content is already JPEG: rename the file to end in .jpg" : "Export as JPEG and name the file .jpg"))
+                en: photo.fileType == .jpeg ? "The content is already JPEG: rename the file to end in .jpg" : "Export as JPEG and name the file .jpg")
+        )
     }
 }

@@ -16,7 +16,8 @@ struct JPEGFormatRule: Rule {
                 .fail,
                 message: Localized(
                     zh: notJPEG.type == .unknown ? "这不是 JPEG 文件,也不是可识别的图片格式" : "这是 \(name) 文件,不是 JPEG",
-                    en: notJPEG.type == .unknown ? "This is not a JPEG file, nor a picture format photocheck recognises" : "This is a \(name) file, not a JPEG"),
+                    en: notJPEG.type == .unknown
+                        ? "This is not a JPEG file, nor a picture format photocheck recognises" : "This is a \(name) file, not a JPEG"),
                 hint: hint)
         case .success(let parsed):
             file = parsed

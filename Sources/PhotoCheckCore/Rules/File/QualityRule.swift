@@ -15,8 +15,12 @@ struct QualityRule: Rule {
         return judged(measurements) { status in
             let approx = estimate.isExactIJG ? "" : "≈"
             return status == .pass
-                ? Localized(zh: "压缩品质 \(approx)\(estimate.quality)(要求 \(limit.passDescription))", en: "Quality \(approx)\(estimate.quality) (needs \(limit.passDescription))")
-                : Localized(zh: "压缩品质约为 \(estimate.quality),要求 \(limit.passDescription)", en: "Quality is about \(estimate.quality); the standard wants \(limit.passDescription)")
+                ? Localized(
+                    zh: "压缩品质 \(approx)\(estimate.quality)(要求 \(limit.passDescription))",
+                    en: "Quality \(approx)\(estimate.quality) (needs \(limit.passDescription))")
+                : Localized(
+                    zh: "压缩品质约为 \(estimate.quality),要求 \(limit.passDescription)",
+                    en: "Quality is about \(estimate.quality); the standard wants \(limit.passDescription)")
         } hint: { _ in
             Localized(zh: "从原图以品质 90 左右重新导出,不要反复压缩", en: "Export again from the original at quality about 90; do not re-compress a compressed copy")
         }

@@ -25,18 +25,24 @@ struct BackgroundColourRule: Rule {
         let dark = lLimit.status(for: stats.median.L) != .pass
         return judged(measurements) { status in
             if status == .pass {
-                return Localized(zh: "背景 \(colour),与参考浅蓝 \(ref) 的色差 ΔE \(d)(要求 \(dLimit.passDescription))",
-                                 en: "Backdrop \(colour), ΔE2000 \(d) from the reference light blue \(ref) (limit \(dLimit.passDescription))")
+                return Localized(
+                    zh: "背景 \(colour),与参考浅蓝 \(ref) 的色差 ΔE \(d)(要求 \(dLimit.passDescription))",
+                    en: "Backdrop \(colour), ΔE2000 \(d) from the reference light blue \(ref) (limit \(dLimit.passDescription))")
             }
             if dark {
-                return Localized(zh: "背景太暗:\(colour),亮度 L* \(l)(要求 \(lLimit.passDescription)),应为浅蓝色 \(ref)",
-                                 en: "The backdrop is dark: \(colour), L* \(l) (limit \(lLimit.passDescription)); it should be light blue \(ref)")
+                return Localized(
+                    zh: "背景太暗:\(colour),亮度 L* \(l)(要求 \(lLimit.passDescription)),应为浅蓝色 \(ref)",
+                    en: "The backdrop is dark: \(colour), L* \(l) (limit \(lLimit.passDescription)); it should be light blue \(ref)")
             }
-            return Localized(zh: "背景不是浅蓝色:\(colour),与参考 \(ref) 的色差 ΔE \(d)(要求 \(dLimit.passDescription));部分学校接受其他浅色背景,请确认",
-                             en: "The backdrop is not light blue: \(colour), ΔE2000 \(d) from \(ref) (limit \(dLimit.passDescription)); some schools accept another light colour, check yours")
+            return Localized(
+                zh: "背景不是浅蓝色:\(colour),与参考 \(ref) 的色差 ΔE \(d)(要求 \(dLimit.passDescription));部分学校接受其他浅色背景,请确认",
+                en:
+                    "The backdrop is not light blue: \(colour), ΔE2000 \(d) from \(ref) (limit \(dLimit.passDescription)); some schools accept another light colour, check yours"
+            )
         } hint: { _ in
-            Localized(zh: "在浅蓝色 \(ref) 的纯色背景布或墙前重拍(或由照相馆换成标准蓝底)",
-                      en: "Re-shoot in front of a plain light-blue \(ref) backdrop (or have a studio replace it with the standard blue)")
+            Localized(
+                zh: "在浅蓝色 \(ref) 的纯色背景布或墙前重拍(或由照相馆换成标准蓝底)",
+                en: "Re-shoot in front of a plain light-blue \(ref) backdrop (or have a studio replace it with the standard blue)")
         }
     }
 }

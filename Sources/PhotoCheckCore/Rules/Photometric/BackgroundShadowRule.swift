@@ -8,7 +8,8 @@ struct BackgroundShadowRule: Rule {
         // A shadow is a darker band on a plain backdrop; on a busy one (objects, a room) the band
         // beside the person is whatever stands there, so it is not judged.
         guard try photo.personMask().isReliable else {
-            throw SkipReason(zh: "背景不是纯色,无法判断阴影(见背景均匀项)", en: "the backdrop is not plain, so a shadow cannot be told apart (see background.uniformity)")
+            throw SkipReason(
+                zh: "背景不是纯色,无法判断阴影(见背景均匀项)", en: "the backdrop is not plain, so a shadow cannot be told apart (see background.uniformity)")
         }
         guard let delta = stats.shadowDeltaLightness else {
             throw SkipReason(zh: "人像两侧可见的背景太少", en: "too little backdrop beside the person to measure")
@@ -18,8 +19,11 @@ struct BackgroundShadowRule: Rule {
         return judged([Measurement("band_delta_l", delta, limit: limit)]) { status in
             status == .pass
                 ? Localized(zh: "人像周围没有阴影(ΔL* \(d))", en: "No shadow around the person (ΔL* \(d))")
-                : Localized(zh: "有阴影:人像旁的背景比远处暗 \(formatNumber(-delta, digits: 1)) 个 L* 单位(要求 \(limit.passDescription))",
-                            en: "Shadow: the backdrop next to you is \(formatNumber(-delta, digits: 1)) L* darker than farther out (limit \(limit.passDescription))")
+                : Localized(
+                    zh: "有阴影:人像旁的背景比远处暗 \(formatNumber(-delta, digits: 1)) 个 L* 单位(要求 \(limit.passDescription))",
+                    en:
+                        "Shadow: the backdrop next to you is \(formatNumber(-delta, digits: 1)) L* darker than farther out (limit \(limit.passDescription))"
+                )
         } hint: { _ in
             Localized(zh: "离背景墙远一点(至少半米),或给背景单独补光", en: "Step away from the wall (half a metre or more) or light the backdrop separately")
         }

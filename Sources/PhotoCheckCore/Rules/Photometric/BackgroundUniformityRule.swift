@@ -22,12 +22,17 @@ struct BackgroundUniformityRule: Rule {
                 return Localized(zh: "背景均匀:亮度渐变 ΔL* \(g),杂物占比 \(o)%", en: "Plain backdrop: gradient ΔL* \(g), clutter \(o)%")
             }
             return Localized(
-                zh: "背景不均匀:亮度渐变 ΔL* \(g)(要求 \(gradient.passDescription)),偏离背景色的像素占 \(o)%(要求 ≤ \(formatNumber((outliers.pass.max ?? 0) * 100))%),离散 ΔE \(s)",
-                en: "Backdrop not uniform: gradient ΔL* \(g) (limit \(gradient.passDescription)), \(o)% of it far from the backdrop colour (limit \(formatNumber((outliers.pass.max ?? 0) * 100))%), spread ΔE \(s)")
+                zh:
+                    "背景不均匀:亮度渐变 ΔL* \(g)(要求 \(gradient.passDescription)),偏离背景色的像素占 \(o)%(要求 ≤ \(formatNumber((outliers.pass.max ?? 0) * 100))%),离散 ΔE \(s)",
+                en:
+                    "Backdrop not uniform: gradient ΔL* \(g) (limit \(gradient.passDescription)), \(o)% of it far from the backdrop colour (limit \(formatNumber((outliers.pass.max ?? 0) * 100))%), spread ΔE \(s)"
+            )
         } hint: { _ in
             busy
                 ? Localized(zh: "背景中有物体、图案或他人:在纯色背景布或白墙前重拍", en: "Objects, patterns or people behind you: re-shoot in front of a plain backdrop")
-                : Localized(zh: "背景明暗不匀:让背景均匀受光(离墙远一点、加一盏灯照背景)", en: "The backdrop is unevenly lit: light it evenly (step away from the wall, add a light on the backdrop)")
+                : Localized(
+                    zh: "背景明暗不匀:让背景均匀受光(离墙远一点、加一盏灯照背景)",
+                    en: "The backdrop is unevenly lit: light it evenly (step away from the wall, add a light on the backdrop)")
         }
     }
 }

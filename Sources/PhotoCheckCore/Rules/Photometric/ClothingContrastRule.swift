@@ -10,7 +10,8 @@ struct ClothingContrastRule: Rule {
         let limit = photo.profile.limit("clothing.contrast")
         let d = formatNumber(distance, digits: 1)
         let top = Colour.srgb(fromLab: clothing.median)
-        return judged([Measurement("delta_e2000", distance, limit: limit), Measurement("clothing_l", clothing.median.L)], region: clothing.region) { status in
+        return judged([Measurement("delta_e2000", distance, limit: limit), Measurement("clothing_l", clothing.median.L)], region: clothing.region) {
+            status in
             status == .pass
                 ? Localized(zh: "上衣与背景区分明显(色差 ΔE \(d))", en: "The top stands out from the backdrop (ΔE2000 \(d))")
                 : Localized(

@@ -9,8 +9,9 @@ struct ClothingPatternRule: Rule {
         return judged([Measurement("edge_density_ratio", clothing.edgeDensity, limit: limit)], region: clothing.region) { status in
             status == .pass
                 ? Localized(zh: "上衣素净(边缘密度 \(v)%)", en: "Plain top (edge density \(v)%)")
-                : Localized(zh: "上衣有图案、条纹或文字(边缘密度 \(v)%,要求 ≤ \(formatNumber((limit.pass.max ?? 0) * 100))%)",
-                            en: "The top has a pattern, stripes or letters (edge density \(v)%, limit \(formatNumber((limit.pass.max ?? 0) * 100))%)")
+                : Localized(
+                    zh: "上衣有图案、条纹或文字(边缘密度 \(v)%,要求 ≤ \(formatNumber((limit.pass.max ?? 0) * 100))%)",
+                    en: "The top has a pattern, stripes or letters (edge density \(v)%, limit \(formatNumber((limit.pass.max ?? 0) * 100))%)")
         } hint: { _ in
             Localized(zh: "换一件纯色、无图案无字母的上衣", en: "Wear a plain top without patterns or letters")
         }

@@ -24,8 +24,11 @@ struct ColourCastRule: Rule {
             status == .pass
                 ? Localized(zh: "色彩自然(肤色色相 \(hue)°)", en: "Natural colour (skin hue \(hue)°)")
                 : Localized(
-                    zh: "偏色(偏\(direction.zh)):肤色色相 \(hue)°(自然范围 \(hueLimit.passDescription)°),中性区域色度 \(formatNumber(neutral?.chroma ?? 0, digits: 1))(要求 \(neutralLimit.passDescription))",
-                    en: "Colour cast (\(direction.en)): skin hue \(hue)° (natural \(hueLimit.passDescription)°), neutral areas' chroma \(formatNumber(neutral?.chroma ?? 0, digits: 1)) (limit \(neutralLimit.passDescription))")
+                    zh:
+                        "偏色(偏\(direction.zh)):肤色色相 \(hue)°(自然范围 \(hueLimit.passDescription)°),中性区域色度 \(formatNumber(neutral?.chroma ?? 0, digits: 1))(要求 \(neutralLimit.passDescription))",
+                    en:
+                        "Colour cast (\(direction.en)): skin hue \(hue)° (natural \(hueLimit.passDescription)°), neutral areas' chroma \(formatNumber(neutral?.chroma ?? 0, digits: 1)) (limit \(neutralLimit.passDescription))"
+                )
         } hint: { _ in
             Localized(zh: "在自然光或白光下重拍,相机白平衡设为自动;不要使用滤镜", en: "Re-shoot in daylight or white light with auto white balance; no filters")
         }

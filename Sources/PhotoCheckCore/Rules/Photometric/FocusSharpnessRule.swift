@@ -11,7 +11,8 @@ struct FocusSharpnessRule: Rule {
         let fw = face.faceWidth
         let box = PixelRect(
             x: Int(face.faceCentreX - 0.55 * fw), y: Int(face.eyeLineY - 0.45 * fw), width: Int(1.1 * fw),
-            height: Int(max(1, face.chinY - face.eyeLineY + 0.45 * fw))).clipped(to: image.bounds)
+            height: Int(max(1, face.chinY - face.eyeLineY + 0.45 * fw))
+        ).clipped(to: image.bounds)
         let scale = Self.faceWidth / max(1, fw)
         let w = Int((Double(box.width) * scale).rounded()), h = Int((Double(box.height) * scale).rounded())
         guard w >= 32, h >= 32 else {
@@ -29,10 +30,13 @@ struct FocusSharpnessRule: Rule {
         ) { status in
             status == .pass
                 ? Localized(zh: "脸部清晰(细节比 \(v))", en: "The face is sharp (detail ratio \(v))")
-                : Localized(zh: "照片清晰度不合格:脸部细节不足(细节比 \(v),要求 \(limit.passDescription)),照片模糊或失焦",
-                            en: "The face is soft or out of focus (detail ratio \(v), limit \(limit.passDescription))")
+                : Localized(
+                    zh: "照片清晰度不合格:脸部细节不足(细节比 \(v),要求 \(limit.passDescription)),照片模糊或失焦",
+                    en: "The face is soft or out of focus (detail ratio \(v), limit \(limit.passDescription))")
         } hint: { _ in
-            Localized(zh: "对焦在眼睛上、拿稳相机(或用三脚架)在明亮处重拍,不要用数码变焦", en: "Focus on the eyes, hold the camera steady (or use a tripod) in good light; no digital zoom")
+            Localized(
+                zh: "对焦在眼睛上、拿稳相机(或用三脚架)在明亮处重拍,不要用数码变焦",
+                en: "Focus on the eyes, hold the camera steady (or use a tripod) in good light; no digital zoom")
         }
     }
 }

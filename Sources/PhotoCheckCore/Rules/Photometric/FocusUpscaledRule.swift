@@ -18,7 +18,9 @@ struct FocusUpscaledRule: Rule {
                 ? Localized(zh: "细节比 \(value)(要求 \(bound)),未见放大痕迹", en: "Fine-detail ratio \(value) (limit \(bound)): not enlarged")
                 : Localized(
                     zh: "照片清晰度不合格:最细一级的细节几乎缺失(细节比 \(value),要求 \(bound)),照片像是由小图放大或经过模糊",
-                    en: "The finest detail is missing (fine-detail ratio \(value), limit \(bound)): the photo looks enlarged from a smaller one or blurred")
+                    en:
+                        "The finest detail is missing (fine-detail ratio \(value), limit \(bound)): the photo looks enlarged from a smaller one or blurred"
+                )
         } hint: { _ in
             Localized(
                 zh: "不要把小照片放大到 480×640;用相机或手机原图(更大的照片)缩小裁剪",

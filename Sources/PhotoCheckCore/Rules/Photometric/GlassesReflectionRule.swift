@@ -44,11 +44,15 @@ struct GlassesReflectionRule: Rule {
             if status == .pass {
                 return Localized(zh: "检测到眼镜,镜片无明显反光(\(g)%)或颜色", en: "Glasses detected; the lenses show no glare (\(g)%) or tint")
             }
-            return Localized(zh: "眼镜反光或镜片有色:镜片区域过曝 \(g)%,透过镜片的亮度为脸颊的 \(formatNumber(tint, digits: 2)) 倍",
-                             en: "Glasses glare or tinted lenses: \(g)% of the lens area is clipped; seen through them the face is \(formatNumber(tint, digits: 2))× as bright as the cheeks")
+            return Localized(
+                zh: "眼镜反光或镜片有色:镜片区域过曝 \(g)%,透过镜片的亮度为脸颊的 \(formatNumber(tint, digits: 2)) 倍",
+                en:
+                    "Glasses glare or tinted lenses: \(g)% of the lens area is clipped; seen through them the face is \(formatNumber(tint, digits: 2))× as bright as the cheeks"
+            )
         } hint: { _ in
-            Localized(zh: "摘掉眼镜重拍;若必须佩戴,请用无色镜片,并把灯放高或略微低头以避开反光",
-                      en: "Take the glasses off; if you must wear them, use clear lenses and raise the light or tilt the head slightly to avoid glare")
+            Localized(
+                zh: "摘掉眼镜重拍;若必须佩戴,请用无色镜片,并把灯放高或略微低头以避开反光",
+                en: "Take the glasses off; if you must wear them, use clear lenses and raise the light or tilt the head slightly to avoid glare")
         }
     }
 

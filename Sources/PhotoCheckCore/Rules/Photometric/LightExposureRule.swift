@@ -33,10 +33,16 @@ struct LightExposureRule: Rule {
                 return Localized(zh: "面部曝光正常(亮度中位 \(m),眼白/高光 \(r))", en: "Face well exposed (median luma \(m), eye whites/highlights \(r))")
             }
             return under
-                ? Localized(zh: "面部曝光不足:眼白和皮肤高光最亮只有 \(r)(要求 \(refLimit.passDescription)),死黑像素 \(crushed)%",
-                            en: "Face under-exposed: even the eye whites and skin highlights reach only \(r) (limit \(refLimit.passDescription)); \(crushed)% crushed to black")
-                : Localized(zh: "面部曝光过度:过曝像素 \(burnt)%(要求 ≤ \(formatNumber((clipped.pass.max ?? 0) * 100))%),面部最暗处亮度 \(formatNumber(s.lumaP05, digits: 0))",
-                            en: "Face over-exposed: \(burnt)% clipped to white (limit \(formatNumber((clipped.pass.max ?? 0) * 100))%); its darkest skin is \(formatNumber(s.lumaP05, digits: 0))")
+                ? Localized(
+                    zh: "面部曝光不足:眼白和皮肤高光最亮只有 \(r)(要求 \(refLimit.passDescription)),死黑像素 \(crushed)%",
+                    en:
+                        "Face under-exposed: even the eye whites and skin highlights reach only \(r) (limit \(refLimit.passDescription)); \(crushed)% crushed to black"
+                )
+                : Localized(
+                    zh: "面部曝光过度:过曝像素 \(burnt)%(要求 ≤ \(formatNumber((clipped.pass.max ?? 0) * 100))%),面部最暗处亮度 \(formatNumber(s.lumaP05, digits: 0))",
+                    en:
+                        "Face over-exposed: \(burnt)% clipped to white (limit \(formatNumber((clipped.pass.max ?? 0) * 100))%); its darkest skin is \(formatNumber(s.lumaP05, digits: 0))"
+                )
         } hint: { _ in
             under
                 ? Localized(zh: "在更亮的地方重拍:面向窗户或加一盏柔光灯,不要在昏暗室内自拍", en: "Re-shoot in more light: face a window or add a soft lamp; avoid dim rooms")

@@ -8,13 +8,18 @@ struct LightHighlightsRule: Rule {
         let limit = photo.profile.limit("light.highlights")
         let v = formatNumber(s.highlightWorstRegionShare * 100, digits: 1)
         return judged(
-            [Measurement("worst_region_clipped_ratio", s.highlightWorstRegionShare, limit: limit),
-             Measurement("clipped_share_ratio", s.highlightShare)]
+            [
+                Measurement("worst_region_clipped_ratio", s.highlightWorstRegionShare, limit: limit),
+                Measurement("clipped_share_ratio", s.highlightShare),
+            ]
         ) { status in
             status == .pass
                 ? Localized(zh: "面部没有明显的过曝光斑(最多 \(v)%)", en: "No clipped highlights on the face (at most \(v)%)")
-                : Localized(zh: "面部有过曝光斑:额头、鼻子或脸颊处最多 \(v)% 的像素过曝(要求 ≤ \(formatNumber((limit.pass.max ?? 0) * 100))%)",
-                            en: "Clipped highlights on the face: up to \(v)% of the forehead, nose or a cheek is burnt out (limit \(formatNumber((limit.pass.max ?? 0) * 100))%)")
+                : Localized(
+                    zh: "面部有过曝光斑:额头、鼻子或脸颊处最多 \(v)% 的像素过曝(要求 ≤ \(formatNumber((limit.pass.max ?? 0) * 100))%)",
+                    en:
+                        "Clipped highlights on the face: up to \(v)% of the forehead, nose or a cheek is burnt out (limit \(formatNumber((limit.pass.max ?? 0) * 100))%)"
+                )
         } hint: { _ in
             Localized(zh: "用柔光(不要直射灯或闪光灯),拍前用吸油纸擦去脸上油光", en: "Use diffuse light (no direct lamp or flash) and blot shiny skin before the shot")
         }

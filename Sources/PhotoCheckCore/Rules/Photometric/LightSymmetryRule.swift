@@ -13,16 +13,23 @@ struct LightSymmetryRule: Rule {
         let r = formatNumber(ratio, digits: 2)
         let darkerSide = ratio < 1 ? Localized(zh: "左", en: "left") : Localized(zh: "右", en: "right")
         return judged(
-            [Measurement("cheek_luma_ratio", ratio, limit: limit), Measurement("left_cheek_luma", s.leftCheekLuma),
-             Measurement("right_cheek_luma", s.rightCheekLuma)],
+            [
+                Measurement("cheek_luma_ratio", ratio, limit: limit), Measurement("left_cheek_luma", s.leftCheekLuma),
+                Measurement("right_cheek_luma", s.rightCheekLuma),
+            ],
             region: face.leftCheek
         ) { status in
             status == .pass
                 ? Localized(zh: "左右脸光线均匀(亮度比 \(r))", en: "Even light on both cheeks (ratio \(r))")
-                : Localized(zh: "阴阳脸:左右脸颊亮度比 \(r)(要求 \(limit.passDescription)),画面\(darkerSide.zh)侧的脸偏暗",
-                            en: "One-sided light: cheek brightness ratio \(r) (limit \(limit.passDescription)); the face is darker on the picture's \(darkerSide.en)")
+                : Localized(
+                    zh: "阴阳脸:左右脸颊亮度比 \(r)(要求 \(limit.passDescription)),画面\(darkerSide.zh)侧的脸偏暗",
+                    en:
+                        "One-sided light: cheek brightness ratio \(r) (limit \(limit.passDescription)); the face is darker on the picture's \(darkerSide.en)"
+                )
         } hint: { _ in
-            Localized(zh: "在画面\(darkerSide.zh)侧补一盏灯或反光板,或正对窗户拍摄", en: "Add a light or reflector on the picture's \(darkerSide.en) side, or face the window squarely")
+            Localized(
+                zh: "在画面\(darkerSide.zh)侧补一盏灯或反光板,或正对窗户拍摄",
+                en: "Add a light or reflector on the picture's \(darkerSide.en) side, or face the window squarely")
         }
     }
 }

@@ -33,8 +33,9 @@ struct RedEyeRule: Rule {
         return judged([Measurement("pupil_red_ratio", worst, limit: limit)]) { status in
             status == .pass
                 ? Localized(zh: "没有红眼(瞳孔红色像素 \(v)%)", en: "No red-eye (red pupil pixels \(v)%)")
-                : Localized(zh: "红眼:瞳孔内 \(v)% 的像素呈红色(要求 ≤ \(formatNumber((limit.pass.max ?? 0) * 100))%)",
-                            en: "Red-eye: \(v)% of a pupil is red (limit \(formatNumber((limit.pass.max ?? 0) * 100))%)")
+                : Localized(
+                    zh: "红眼:瞳孔内 \(v)% 的像素呈红色(要求 ≤ \(formatNumber((limit.pass.max ?? 0) * 100))%)",
+                    en: "Red-eye: \(v)% of a pupil is red (limit \(formatNumber((limit.pass.max ?? 0) * 100))%)")
         } hint: { _ in
             Localized(zh: "关闭闪光灯或打开防红眼功能,在明亮处重拍", en: "Turn the flash off (or use red-eye reduction) and re-shoot in brighter light")
         }
