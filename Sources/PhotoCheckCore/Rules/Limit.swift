@@ -29,10 +29,6 @@ public struct Limit: Sendable, Equatable, Codable {
             if let max, value > max { return false }
             return true
         }
-
-        public func scaled(by factor: Double) -> Band {
-            Band(min: min.map { $0 * factor }, max: max.map { $0 * factor })
-        }
     }
 
     public static func atMost(_ passMax: Double, warnMax: Double? = nil, beyond: Status = .fail) -> Limit {
@@ -55,9 +51,13 @@ public struct Limit: Sendable, Equatable, Codable {
         return beyond
     }
 
-    /// The same limit with every bound multiplied (geometry limits scale with the image size).
+    /// A geometry limit of the profile's 480×640 frame scaled to a photo's size (the spec: by
+    /// width/480 or height/640), its bounds rounded to whole pixels so messages read "141–309 px".
     public func scaled(by factor: Double) -> Limit {
-        Limit(pass: pass.scaled(by: factor), warn: warn?.scaled(by: factor), beyond: beyond)
+        func scale(_ band: Band) -> Band {
+            Band(min: band.min.map { ($0 * factor).rounded() }, max: band.max.map { ($0 * factor).rounded() })
+        }
+        return Limit(pass: scale(pass), warn: warn.map(scale), beyond: beyond)
     }
 
     /// "200–300", "≥ 60", "≤ 3" for messages.

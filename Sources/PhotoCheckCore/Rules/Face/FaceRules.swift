@@ -19,15 +19,6 @@ enum FaceRuleText {
         return zh ? "\(formatNumber(value, digits: 0)) 像素(占宽度 \(pct)%)" : "\(formatNumber(value, digits: 0)) px (\(pct)% of the width)"
     }
 
-    /// A 480×640 geometry limit scaled to the photo (the spec: by width/480 or height/640), its
-    /// bounds rounded to whole pixels so messages read "141–309 px".
-    static func scaled(_ limit: Limit, by factor: Double) -> Limit {
-        func round(_ band: Limit.Band) -> Limit.Band {
-            Limit.Band(min: band.min.map { ($0 * factor).rounded() }, max: band.max.map { ($0 * factor).rounded() })
-        }
-        return Limit(pass: round(limit.pass), warn: limit.warn.map(round), beyond: limit.beyond)
-    }
-
     /// The rectangle around a point list, for a finding's region.
     static func region(_ points: [Point], grow: Double = 0) -> PixelRect? {
         guard let minX = points.map(\.x).min(), let maxX = points.map(\.x).max(),
