@@ -5,7 +5,7 @@ import Foundation
 public final class AnalysisContext {
     public let profile: Profile
     public let options: CheckOptions
-    private var services: [ObjectIdentifier: Any] = [:]
+    private var services = TypeKeyedCache()
     private var jpegDecoder: JPEGDecoder?
 
     public init(profile: Profile, options: CheckOptions) {
@@ -23,11 +23,9 @@ public final class AnalysisContext {
 
     /// A per-worker service, made the first time it is asked for.
     public func service<Key: ServiceKey>(_ key: Key.Type) -> Key.Value {
-        // Bind the stored `Any` first: a missing entry cast straight to an Optional `Value`
-        // would "succeed" as nil and the value would never be computed.
-        if let stored = services[ObjectIdentifier(key)], let value = stored as? Key.Value { return value }
+        if let value = services.value(for: key, as: Key.Value.self) { return value }
         let value = Key.make(self)
-        services[ObjectIdentifier(key)] = value
+        services.store(value, for: key)
         return value
     }
 }

@@ -81,15 +81,13 @@ public final class PhotoAnalysis {
         try self[GrayKey.self].get()
     }
 
-    private var cache: [ObjectIdentifier: Any] = [:]
+    private var cache = TypeKeyedCache()
 
     /// A shared analysis result, computed the first time a rule asks for it.
     public subscript<Key: AnalysisKey>(key: Key.Type) -> Key.Value {
-        // Bind the stored `Any` first: a missing entry cast straight to an Optional `Value`
-        // would "succeed" as nil and the value would never be computed.
-        if let stored = cache[ObjectIdentifier(key)], let value = stored as? Key.Value { return value }
+        if let value = cache.value(for: key, as: Key.Value.self) { return value }
         let value = Key.compute(self)
-        cache[ObjectIdentifier(key)] = value
+        cache.store(value, for: key)
         return value
     }
 }

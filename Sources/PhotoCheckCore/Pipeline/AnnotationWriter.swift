@@ -6,7 +6,6 @@ import Foundation
 enum AnnotationWriter {
     /// This worker's JPEG encoder for annotated copies.
     enum EncoderService: ServiceKey {
-        // A Result, not an Optional: the service cache cannot tell a stored nil from a missing one.
         static func make(_ context: AnalysisContext) -> Result<JPEGEncoder, DecodingError> {
             Result { () throws(DecodingError) in try JPEGEncoder() }
         }
