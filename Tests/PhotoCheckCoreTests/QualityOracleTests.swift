@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func qualityAgreesWithImageMagick() throws {
-        guard EditSupport.tool("identify") != nil else { return }
+        guard EditSupport.oracle("identify") != nil else { return }
         let paths = EditSupport.fixtureJPEGs + EditSupport.sharedPhotos
         #expect(paths.count >= 20)
         for path in paths {
@@ -28,7 +28,7 @@ import Testing
 
     /// libturbojpeg at qualities across the range, written to disk and read back by identify.
     @Test func turboJPEGQualitiesAgreeWithImageMagick() throws {
-        guard EditSupport.tool("identify") != nil else { return }
+        guard EditSupport.oracle("identify") != nil else { return }
         let picture = try JPEGDecoder().decode(try TestPaths.fixtureBytes("edit/original-087.jpg")).image
             .resized(width: 60, height: 80)
         let encoder = try JPEGEncoder()

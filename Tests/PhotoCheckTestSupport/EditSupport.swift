@@ -1,5 +1,6 @@
 import Foundation
 import PhotoCheckCore
+import Testing
 
 /// Helpers for the edit.* tests: a fixed graduation day and external oracles when installed.
 public enum EditSupport {
@@ -14,6 +15,17 @@ public enum EditSupport {
     /// The first executable named `name` on the usual paths, or nil.
     public static func tool(_ name: String) -> String? {
         ["/usr/bin/", "/usr/local/bin/", "/bin/"].map { $0 + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// An oracle tool the tests compare against: on a developer's machine it may be missing (the
+    /// test then has nothing to compare), but under CI `make setup` installs it, so a missing tool
+    /// there is recorded as a failure instead of letting the comparison pass vacuously.
+    public static func oracle(_ name: String) -> String? {
+        let found = tool(name)
+        if found == nil, ProcessInfo.processInfo.environment["CI"] != nil {
+            Issue.record("\(name) is missing under CI: make setup should have installed it")
+        }
+        return found
     }
 
     /// Runs a tool and returns its standard output, or nil when it exits non-zero.
