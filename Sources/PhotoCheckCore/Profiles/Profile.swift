@@ -47,9 +47,15 @@ public struct Profile: Sendable, Equatable, Codable {
         parameters[name] ?? value
     }
 
-    /// How much a horizontal length in a `width`-wide photo is scaled against this profile's width.
-    public func horizontalScale(forWidth width: Int) -> Double { Double(width) / Double(self.width) }
-    public func verticalScale(forHeight height: Int) -> Double { Double(height) / Double(self.height) }
+    /// How much the profile's geometry (pixels of a `width`×`height` frame) is scaled for a photo of
+    /// another size: the scale of the largest frame-shaped crop of the photo, min(w/480, h/640) for
+    /// CHSI. On a photo of the right aspect this is w/480 = h/640, as the specification says; on a
+    /// square or tall photo it judges the framing the student gets after the crop to 3:4 that
+    /// `file.dimensions` asks for (scaling a face in a square photo by its width would call a
+    /// well-framed face too small and tell the student to move closer).
+    public func frameScale(width: Int, height: Int) -> Double {
+        min(Double(width) / Double(self.width), Double(height) / Double(self.height))
+    }
 
     /// The built-in CHSI-2017 profile.
     public static let chsi2017: Profile = {

@@ -18,7 +18,7 @@ public enum Annotator {
         guard let image = try? photo.image() else { return nil }
         var canvas = Canvas(image: image)
         let w = image.width, h = image.height
-        let sx = photo.profile.horizontalScale(forWidth: w), sy = photo.profile.verticalScale(forHeight: h)
+        let sx = photo.profile.frameScale(width: w, height: h), sy = sx
         let thick = max(1, Int((Double(max(w, h)) / 640).rounded()))
         func colour(_ check: CheckID) -> (UInt8, UInt8, UInt8) {
             switch findings.first(where: { $0.check == check })?.status {

@@ -5,7 +5,7 @@ struct CentringRule: Rule {
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let face = try photo.face()
         let w = try photo.image().width
-        let limit = photo.profile.limit("framing.centring").scaled(by: photo.profile.horizontalScale(forWidth: w))
+        let limit = photo.profile.limit("framing.centring").scaled(by: try photo.frameScale())
         let offset = face.faceCentreX - Double(w) / 2  // positive: the face is right of centre
         let distance = abs(offset)
         let measurements = [

@@ -5,7 +5,7 @@ struct EyeLineRule: Rule {
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let face = try photo.face()
         let h = try photo.image().height
-        let limit = photo.profile.limit("framing.eye_line").scaled(by: photo.profile.verticalScale(forHeight: h))
+        let limit = photo.profile.limit("framing.eye_line").scaled(by: try photo.frameScale())
         let y = face.eyeLineY
         let measurements = [
             Measurement("eye_line_y_px", (y * 10).rounded() / 10, limit: limit),

@@ -28,3 +28,11 @@ enum FaceRuleText {
             x: Int(minX - grow), y: Int(minY - grow), width: Int(maxX - minX + 2 * grow), height: Int(maxY - minY + 2 * grow))
     }
 }
+
+extension PhotoAnalysis {
+    /// The profile's geometry scale for this photo's displayed size (see `Profile.frameScale`).
+    func frameScale() throws(SkipReason) -> Double {
+        let picture = try image()
+        return profile.frameScale(width: picture.width, height: picture.height)
+    }
+}

@@ -5,7 +5,7 @@ struct FaceWidthRule: Rule {
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let face = try photo.face()
         let w = try photo.image().width
-        let limit = photo.profile.limit("framing.face_width").scaled(by: photo.profile.horizontalScale(forWidth: w))
+        let limit = photo.profile.limit("framing.face_width").scaled(by: try photo.frameScale())
         let width = face.faceWidth
         let measurements = [
             Measurement("face_width_px", (width * 10).rounded() / 10, limit: limit),

@@ -6,7 +6,7 @@ struct HeadTopRule: Rule {
         let face = try photo.face()
         let mask = try photo.personMask()
         let h = mask.height
-        var limit = photo.profile.limit("framing.head_top").scaled(by: photo.profile.verticalScale(forHeight: h))
+        var limit = photo.profile.limit("framing.head_top").scaled(by: try photo.frameScale())
         let y: Double
         var measurements: [Measurement] = []
         if mask.isReliable, let top = mask.headTopY {
