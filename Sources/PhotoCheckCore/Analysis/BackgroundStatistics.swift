@@ -129,7 +129,9 @@ extension BackgroundStatistics {
 
     /// The smooth quadratic model of L*, a*, b* over the samples' positions.
     static func fit(_ samples: [Sample]) -> [SIMD3<Double>]? {
-        QuadraticSurface.fit(samples.map { ($0.x, $0.y, SIMD3($0.lab.L, $0.lab.a, $0.lab.b)) })
+        QuadraticSurface.fit(count: samples.count) { i in
+            (samples[i].x, samples[i].y, SIMD3(samples[i].lab.L, samples[i].lab.a, samples[i].lab.b))
+        }
     }
 
     /// L* of a pixel that looks like the expected backdrop in shadow: each linear channel 35–95%

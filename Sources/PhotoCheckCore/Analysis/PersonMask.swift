@@ -40,9 +40,7 @@ public struct PersonMask: Sendable, Equatable {
 
     /// The backdrop colour the model expects at a pixel (where the person hides it, too).
     public func expectedBackdrop(_ x: Int, _ y: Int) -> SIMD3<Float> {
-        let terms = Self.terms(Self.normalised(x, width), Self.normalised(y, height))
-        var sum = SIMD3<Double>(0, 0, 0)
-        for k in 0..<6 { sum += backdropCoefficients[k] * terms[k] }
+        let sum = QuadraticSurface.evaluate(backdropCoefficients, Self.normalised(x, width), Self.normalised(y, height))
         return SIMD3<Float>(Float(sum.x), Float(sum.y), Float(sum.z))
     }
 
@@ -70,10 +68,6 @@ public struct PersonMask: Sendable, Equatable {
 
     static func normalised(_ v: Int, _ size: Int) -> Double {
         QuadraticSurface.normalised(v, size)
-    }
-
-    static func terms(_ x: Double, _ y: Double) -> [Double] {
-        QuadraticSurface.terms(x, y)
     }
 }
 
@@ -109,10 +103,7 @@ extension PersonMask {
         var coefficients = [SIMD3<Double>](repeating: .zero, count: 6)
         coefficients[0] = Self.densest(samples.map(\.c))
         func model(_ x: Int, _ y: Int) -> SIMD3<Double> {
-            let t = Self.terms(Self.normalised(x, w), Self.normalised(y, h))
-            var s = SIMD3<Double>(0, 0, 0)
-            for k in 0..<6 { s += coefficients[k] * t[k] }
-            return s
+            QuadraticSurface.evaluate(coefficients, Self.normalised(x, w), Self.normalised(y, h))
         }
         func distance(_ a: SIMD3<Double>, _ b: SIMD3<Double>) -> Double {
             let d = a - b
@@ -188,14 +179,19 @@ extension PersonMask {
             var count = 0
             label[start] = id
             stack.append(Int32(start))
-            while let last = stack.popLast() {
-                let i = Int(last), x = i % w, y = i / w
-                count += 1
-                for j in [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, y > 0 ? i - w : -1, y < h - 1 ? i + w : -1]
-                where j >= 0 && !backdrop[j] && label[j] == 0 {
+            func visit(_ j: Int) {
+                if !backdrop[j] && label[j] == 0 {
                     label[j] = id
                     stack.append(Int32(j))
                 }
+            }
+            while let last = stack.popLast() {
+                let i = Int(last), x = i % w, y = i / w
+                count += 1
+                if x > 0 { visit(i - 1) }
+                if x < w - 1 { visit(i + 1) }
+                if y > 0 { visit(i - w) }
+                if y < h - 1 { visit(i + w) }
             }
             sizes.append(count)
         }
@@ -219,9 +215,11 @@ extension PersonMask {
         if keep.isEmpty, sizes.count > 1, let largest = sizes.indices.dropFirst().max(by: { sizes[$0] < sizes[$1] }) {
             keep = [Int32(largest)]
         }
+        var kept = [Bool](repeating: false, count: sizes.count)
+        for id in keep { kept[Int(id)] = true }
         var person = [Bool](repeating: false, count: w * h)
         var personCount = 0
-        for i in 0..<(w * h) where label[i] != 0 && keep.contains(label[i]) {
+        for i in 0..<(w * h) where kept[Int(label[i])] {
             person[i] = true
         }
         if let face { Self.fillBody(&person, width: w, height: h, face: face) }
@@ -297,7 +295,9 @@ extension PersonMask {
 
     /// Least-squares quadratic surface per channel over pixel positions.
     static func leastSquares(_ samples: [(x: Int, y: Int, c: SIMD3<Double>)], width: Int, height: Int) -> [SIMD3<Double>]? {
-        QuadraticSurface.fit(samples.map { (normalised($0.x, width), normalised($0.y, height), $0.c) })
+        QuadraticSurface.fit(count: samples.count) { i in
+            (normalised(samples[i].x, width), normalised(samples[i].y, height), samples[i].c)
+        }
     }
 }
 

@@ -114,7 +114,7 @@ public enum Colour {
     public static func deltaE2000(_ x: Lab, _ y: Lab) -> Double {
         let deg = Double.pi / 180
         let c1 = x.chroma, c2 = y.chroma
-        let cMean7 = pow((c1 + c2) / 2, 7)
+        let cMean7 = power7((c1 + c2) / 2)
         let g = 0.5 * (1 - (cMean7 / (cMean7 + 6_103_515_625)).squareRoot())  // 25^7
         let a1 = (1 + g) * x.a, a2 = (1 + g) * y.a
         let cp1 = (a1 * a1 + x.b * x.b).squareRoot(), cp2 = (a2 * a2 + y.b * y.b).squareRoot()
@@ -144,8 +144,9 @@ public enum Colour {
         let t =
             1 - 0.17 * cos((hMean - 30) * deg) + 0.24 * cos(2 * hMean * deg)
             + 0.32 * cos((3 * hMean + 6) * deg) - 0.20 * cos((4 * hMean - 63) * deg)
-        let dTheta = 30 * exp(-pow((hMean - 275) / 25, 2))
-        let cpMean7 = pow(cpMean, 7)
+        let hOff = (hMean - 275) / 25
+        let dTheta = 30 * exp(-hOff * hOff)
+        let cpMean7 = power7(cpMean)
         let rC = 2 * (cpMean7 / (cpMean7 + 6_103_515_625)).squareRoot()
         let l50 = (lMean - 50) * (lMean - 50)
         let sL = 1 + 0.015 * l50 / (20 + l50).squareRoot()
@@ -154,5 +155,12 @@ public enum Colour {
         let rT = -sin(2 * dTheta * deg) * rC
         let l = dL / sL, c = dC / sC, h = dH / sH
         return (l * l + c * c + h * h + rT * c * h).squareRoot()
+    }
+
+    /// x⁷ by multiplication (pow is the slowest step of a colour difference, called 10⁵ times a photo).
+    @inlinable
+    static func power7(_ x: Double) -> Double {
+        let x2 = x * x
+        return x2 * x2 * x2 * x
     }
 }

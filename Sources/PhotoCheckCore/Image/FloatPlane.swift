@@ -36,20 +36,26 @@ public struct FloatPlane: Sendable, Equatable {
         var tmp = [Float](repeating: 0, count: values.count)
         var out = [Float](repeating: 0, count: values.count)
         let w = width, h = height
-        // The hot loop of the focus checks: the interior of each row runs without clamping, and the
-        // vertical pass accumulates whole rows so the compiler can vectorise it.
+        // The hot loop of the focus checks. Both passes accumulate whole rows, tap by tap, so the
+        // compiler can vectorise them; each output still sums its taps in kernel order from 0.
+        // Only the few columns within the kernel's reach of an edge clamp their indices.
         values.withUnsafeBufferPointer { src in
             tmp.withUnsafeMutableBufferPointer { dst in
                 kernel.withUnsafeBufferPointer { k in
+                    let inner = w - 2 * radius
                     for y in 0..<h {
                         let row = y * w
-                        for x in 0..<w {
-                            var acc: Float = 0
-                            if x >= radius && x + radius < w {
-                                for i in 0...(2 * radius) { acc += k[i] * src[row + x - radius + i] }
-                            } else {
-                                for i in -radius...radius { acc += k[i + radius] * src[row + min(w - 1, max(0, x + i))] }
+                        if inner > 0 {
+                            let out = dst.baseAddress! + row + radius
+                            for i in 0...(2 * radius) {
+                                let weight = k[i]
+                                let from = src.baseAddress! + row + i
+                                for x in 0..<inner { out[x] += weight * from[x] }
                             }
+                        }
+                        for x in 0..<w where x < radius || x + radius >= w {
+                            var acc: Float = 0
+                            for i in -radius...radius { acc += k[i + radius] * src[row + min(w - 1, max(0, x + i))] }
                             dst[row + x] = acc
                         }
                     }

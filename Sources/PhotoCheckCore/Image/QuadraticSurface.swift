@@ -4,49 +4,67 @@
 enum QuadraticSurface {
     static let termCount = 6
 
-    static func terms(_ x: Double, _ y: Double) -> [Double] {
-        [1, x, y, x * x, y * y, x * y]
-    }
-
     /// Pixel index → −1…1 across `size` pixels.
     static func normalised(_ v: Int, _ size: Int) -> Double {
         size <= 1 ? 0 : 2 * Double(v) / Double(size - 1) - 1
     }
 
     static func evaluate(_ coefficients: [SIMD3<Double>], _ x: Double, _ y: Double) -> SIMD3<Double> {
-        let t = terms(x, y)
+        // Summed in term order from zero, like the fit's terms (1, x, y, x², y², xy).
         var sum = SIMD3<Double>(0, 0, 0)
-        for k in 0..<termCount { sum += coefficients[k] * t[k] }
+        sum += coefficients[0] * 1
+        sum += coefficients[1] * x
+        sum += coefficients[2] * y
+        sum += coefficients[3] * (x * x)
+        sum += coefficients[4] * (y * y)
+        sum += coefficients[5] * (x * y)
         return sum
     }
 
     /// Normal equations solved with partial pivoting; nil when they are singular.
     static func fit(_ samples: [(x: Double, y: Double, value: SIMD3<Double>)]) -> [SIMD3<Double>]? {
-        var ata = [[Double]](repeating: [Double](repeating: 0, count: termCount), count: termCount)
-        var atb = [SIMD3<Double>](repeating: .zero, count: termCount)
-        for s in samples {
-            let t = terms(s.x, s.y)
-            for i in 0..<termCount {
-                for j in 0..<termCount { ata[i][j] += t[i] * t[j] }
-                atb[i] += s.value * t[i]
+        fit(count: samples.count) { i in samples[i] }
+    }
+
+    /// The fit over `count` samples read through `sample` (no intermediate array): the normal
+    /// equations are accumulated in a flat 6×6 buffer, a few million times a batch.
+    static func fit(count: Int, _ sample: (Int) -> (x: Double, y: Double, value: SIMD3<Double>)) -> [SIMD3<Double>]? {
+        let n = termCount
+        var ata = [Double](repeating: 0, count: n * n)
+        var atb = [SIMD3<Double>](repeating: .zero, count: n)
+        ata.withUnsafeMutableBufferPointer { m in
+            atb.withUnsafeMutableBufferPointer { v in
+                for index in 0..<count {
+                    let s = sample(index)
+                    let t = (1.0, s.x, s.y, s.x * s.x, s.y * s.y, s.x * s.y)
+                    withUnsafeBytes(of: t) { raw in
+                        let t = raw.bindMemory(to: Double.self)
+                        for i in 0..<n {
+                            for j in 0..<n { m[i * n + j] += t[i] * t[j] }
+                            v[i] += s.value * t[i]
+                        }
+                    }
+                }
             }
         }
         // A light ridge keeps unsupported terms (e.g. no side samples) near zero instead of wild.
-        let ridge = 1e-3 * Double(samples.count)
-        for i in 1..<termCount { ata[i][i] += ridge }
-        for col in 0..<termCount {
-            guard let pivot = (col..<termCount).max(by: { abs(ata[$0][col]) < abs(ata[$1][col]) }),
-                abs(ata[pivot][col]) > 1e-12
+        let ridge = 1e-3 * Double(count)
+        for i in 1..<n { ata[i * n + i] += ridge }
+        for col in 0..<n {
+            guard let pivot = (col..<n).max(by: { abs(ata[$0 * n + col]) < abs(ata[$1 * n + col]) }),
+                abs(ata[pivot * n + col]) > 1e-12
             else { return nil }
-            ata.swapAt(col, pivot)
-            atb.swapAt(col, pivot)
-            for row in 0..<termCount where row != col {
-                let f = ata[row][col] / ata[col][col]
+            if pivot != col {
+                for k in 0..<n { ata.swapAt(col * n + k, pivot * n + k) }
+                atb.swapAt(col, pivot)
+            }
+            for row in 0..<n where row != col {
+                let f = ata[row * n + col] / ata[col * n + col]
                 if f == 0 { continue }
-                for k in col..<termCount { ata[row][k] -= f * ata[col][k] }
+                for k in col..<n { ata[row * n + k] -= f * ata[col * n + k] }
                 atb[row] -= atb[col] * f
             }
         }
-        return (0..<termCount).map { atb[$0] / ata[$0][$0] }
+        return (0..<n).map { atb[$0] / ata[$0 * n + $0] }
     }
 }
