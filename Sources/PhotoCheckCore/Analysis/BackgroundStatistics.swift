@@ -104,7 +104,7 @@ extension BackgroundStatistics {
         guard samples.count >= 200 else { return nil }
         sampleCount = samples.count
         share = Double(samples.count) / Double(max(1, grid))
-        func med(_ v: [Double]) -> Double { let s = v.sorted(); return s[s.count / 2] }
+        func med(_ v: [Double]) -> Double { v.orderStatistic(v.count / 2) }
         median = Lab(L: med(samples.map(\.lab.L)), a: med(samples.map(\.lab.a)), b: med(samples.map(\.lab.b)))
 
         // Robust quadratic fit of L*, a*, b*: fit, drop samples far from the fit, refit.
@@ -114,11 +114,11 @@ extension BackgroundStatistics {
             guard keep.count >= 50, let refit = Self.fit(keep) else { break }
             model = refit
         }
-        let distances = samples.map { Colour.deltaE2000($0.lab, Self.evaluate(model, $0.x, $0.y)) }.sorted()
-        spread = distances[min(distances.count - 1, distances.count * 9 / 10)]
+        let distances = samples.map { Colour.deltaE2000($0.lab, Self.evaluate(model, $0.x, $0.y)) }
+        spread = distances.orderStatistic(min(distances.count - 1, distances.count * 9 / 10))
         outlierShare = Double(distances.filter { $0 > 10 }.count) / Double(distances.count)
-        let fittedL = samples.map { Self.evaluate(model, $0.x, $0.y).L }.sorted()
-        gradientLightness = fittedL[fittedL.count * 95 / 100] - fittedL[fittedL.count * 5 / 100]
+        let fittedL = samples.map { Self.evaluate(model, $0.x, $0.y).L }
+        gradientLightness = fittedL.orderStatistic(fittedL.count * 95 / 100) - fittedL.orderStatistic(fittedL.count * 5 / 100)
         shadowDeltaLightness = face.flatMap { Self.shadow(image: image, mask: mask, face: $0) }
     }
 
@@ -191,7 +191,7 @@ extension BackgroundStatistics {
             }
         }
         guard nearL.count >= 20, farL.count >= 20 else { return nil }
-        func med(_ v: [Double]) -> Double { let s = v.sorted(); return s[s.count / 2] }
+        func med(_ v: [Double]) -> Double { v.orderStatistic(v.count / 2) }
         return med(nearL) - med(farL)
     }
 }

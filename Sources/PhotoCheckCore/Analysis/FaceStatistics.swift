@@ -87,7 +87,7 @@ extension FaceStatistics {
         func medianLuma(_ r: PixelRect) -> Double {
             var v: [UInt8] = []
             for y in r.y..<r.maxY { for x in r.x..<r.maxX { v.append(gray[x, y]) } }
-            return v.isEmpty ? .nan : Double(v.sorted()[v.count / 2])
+            return v.isEmpty ? .nan : Double(v.orderStatistic(v.count / 2))
         }
         // The upper 60% of each cheek box: below it a beard or stubble would darken one side more
         // than the other on a turned head.
@@ -104,7 +104,7 @@ extension FaceStatistics {
                 }
             }
         }
-        func med(_ v: [Double]) -> Double { v.isEmpty ? .nan : v.sorted()[v.count / 2] }
+        func med(_ v: [Double]) -> Double { v.isEmpty ? .nan : v.orderStatistic(v.count / 2) }
         cheekLab = Lab(L: med(labs.map(\.L)), a: med(labs.map(\.a)), b: med(labs.map(\.b)))
 
         // Highlights: the forehead box (below the hairline estimate, so a bald scalp is not in it),

@@ -113,17 +113,16 @@ extension PersonMask {
         var cutoff = 0.0
         for round in 0..<4 {
             let residuals = samples.map { distance($0.c, model($0.x, $0.y)) }
-            let sorted = residuals.sorted()
             // The lower quartile, not the median: hair can fill more than half of the bands.
-            let quartile = sorted.isEmpty ? 0 : sorted[sorted.count / 4]
+            let quartile = residuals.isEmpty ? 0 : residuals.orderStatistic(residuals.count / 4)
             cutoff = max(round == 0 ? 24 : 8, 4 * quartile)
             inliers = zip(samples, residuals).filter { $0.1 <= cutoff }.map(\.0)
             guard inliers.count >= 12, let fitted = Self.leastSquares(inliers, width: w, height: h) else { break }
             coefficients = fitted
         }
         backdropCoefficients = coefficients
-        let inlierResiduals = inliers.map { distance($0.c, model($0.x, $0.y)) }.sorted()
-        let spread = inlierResiduals.isEmpty ? 0 : inlierResiduals[min(inlierResiduals.count - 1, inlierResiduals.count * 9 / 10)]
+        let inlierResiduals = inliers.map { distance($0.c, model($0.x, $0.y)) }
+        let spread = inlierResiduals.isEmpty ? 0 : inlierResiduals.orderStatistic(min(inlierResiduals.count - 1, inlierResiduals.count * 9 / 10))
         backgroundSpread = spread
         backgroundInlierShare = samples.isEmpty ? 0 : Double(inliers.count) / Double(samples.count)
         threshold = min(60, max(16, 2.5 * spread))
@@ -289,7 +288,7 @@ extension PersonMask {
 
     static func median(_ values: [SIMD3<Double>]) -> SIMD3<Float> {
         guard !values.isEmpty else { return .zero }
-        func med(_ xs: [Double]) -> Float { Float(xs.sorted()[xs.count / 2]) }
+        func med(_ xs: [Double]) -> Float { Float(xs.orderStatistic(xs.count / 2)) }
         return SIMD3(med(values.map(\.x)), med(values.map(\.y)), med(values.map(\.z)))
     }
 

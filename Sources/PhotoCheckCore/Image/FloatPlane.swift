@@ -50,7 +50,7 @@ public struct FloatPlane: Sendable, Equatable {
                             for i in 0...(2 * radius) {
                                 let weight = k[i]
                                 let from = src.baseAddress! + row + i
-                                for x in 0..<inner { out[x] += weight * from[x] }
+                                Self.addScaled(out, from, weight, inner)
                             }
                         }
                         for x in 0..<w where x < radius || x + radius >= w {
@@ -70,13 +70,31 @@ public struct FloatPlane: Sendable, Equatable {
                         for i in -radius...radius {
                             let from = min(h - 1, max(0, y + i)) * w
                             let weight = k[i + radius]
-                            for x in 0..<w { dst[row + x] += weight * src[from + x] }
+                            Self.addScaled(dst.baseAddress! + row, src.baseAddress! + from, weight, w)
                         }
                     }
                 }
             }
         }
         return FloatPlane(width: w, height: h, values: out)
+    }
+
+    /// out[x] += weight · from[x] for x in 0..<count, eight lanes at a time (each lane computes
+    /// exactly what the scalar loop would).
+    @inline(__always)
+    static func addScaled(_ out: UnsafeMutablePointer<Float>, _ from: UnsafePointer<Float>, _ weight: Float, _ count: Int) {
+        let lanes = SIMD8<Float>(repeating: weight)
+        var x = 0
+        let o = UnsafeMutableRawPointer(out), f = UnsafeRawPointer(from)
+        while x + 8 <= count {
+            let sum = o.loadUnaligned(fromByteOffset: x * 4, as: SIMD8<Float>.self) + lanes * f.loadUnaligned(fromByteOffset: x * 4, as: SIMD8<Float>.self)
+            o.storeBytes(of: sum, toByteOffset: x * 4, as: SIMD8<Float>.self)
+            x += 8
+        }
+        while x < count {
+            out[x] += weight * from[x]
+            x += 1
+        }
     }
 
     /// Detail in the finest octave against the octave below it: the median over textured tiles of
