@@ -146,54 +146,17 @@ extension PersonMask {
                 }
             }
         }
-        var backdrop = [Bool](repeating: false, count: w * h)
-        var stack: [Int32] = []
-        stack.reserveCapacity(w * 4)
-        func push(_ i: Int) {
-            if candidate[i] && !backdrop[i] {
-                backdrop[i] = true
-                stack.append(Int32(i))
-            }
-        }
         // Seeds: the top edge and the side edges, not the bottom edge, where the person's clothes
         // (a white shirt on a light backdrop) can match the backdrop.
-        for x in 0..<w { push(x) }
+        var seeds = Array(0..<w)
         for y in 0..<(face == nil ? h : max(0, h - band)) {
-            push(y * w)
-            push(y * w + w - 1)
+            seeds.append(y * w)
+            seeds.append(y * w + w - 1)
         }
-        while let last = stack.popLast() {
-            let i = Int(last), x = i % w, y = i / w
-            if x > 0 { push(i - 1) }
-            if x < w - 1 { push(i + 1) }
-            if y > 0 { push(i - w) }
-            if y < h - 1 { push(i + w) }
-        }
+        let backdrop = Self.connected(candidate, width: w, height: h, seeds: seeds)
 
         // The person: the non-backdrop region holding the face (or the largest one without a face).
-        var label = [Int32](repeating: 0, count: w * h)
-        var sizes: [Int] = [0]
-        for start in 0..<(w * h) where !backdrop[start] && label[start] == 0 {
-            let id = Int32(sizes.count)
-            var count = 0
-            label[start] = id
-            stack.append(Int32(start))
-            func visit(_ j: Int) {
-                if !backdrop[j] && label[j] == 0 {
-                    label[j] = id
-                    stack.append(Int32(j))
-                }
-            }
-            while let last = stack.popLast() {
-                let i = Int(last), x = i % w, y = i / w
-                count += 1
-                if x > 0 { visit(i - 1) }
-                if x < w - 1 { visit(i + 1) }
-                if y > 0 { visit(i - w) }
-                if y < h - 1 { visit(i + w) }
-            }
-            sizes.append(count)
-        }
+        let (label, sizes) = Self.components(of: backdrop, width: w, height: h)
         var keep: Set<Int32> = []
         if let face {
             // Every region that covers a good part of the face's inner box.
@@ -226,6 +189,50 @@ extension PersonMask {
         isPerson = person
         personShare = Double(personCount) / Double(max(1, w * h))
         headTopY = face.flatMap { Self.headTop(person, width: w, height: h, face: $0) }
+    }
+
+    /// The pixels of `passable` 4-connected to any seed through passable pixels.
+    static func connected(_ passable: [Bool], width w: Int, height h: Int, seeds: [Int]) -> [Bool] {
+        var reached = [Bool](repeating: false, count: w * h)
+        passable.withUnsafeBufferPointer { open in
+            reached.withUnsafeMutableBufferPointer { seen in
+                var fill = FloodFill(width: w, height: h)
+                for i in seeds where open[i] && !seen[i] {
+                    seen[i] = true
+                    fill.push(i)
+                }
+                fill.run { j in
+                    guard open[j] && !seen[j] else { return false }
+                    seen[j] = true
+                    return true
+                }
+            }
+        }
+        return reached
+    }
+
+    /// Labels the 4-connected regions of pixels outside `excluded` (1, 2, … in scan order; 0 for
+    /// excluded pixels) and counts each region's pixels (`sizes[0]` is 0).
+    static func components(of excluded: [Bool], width w: Int, height h: Int) -> (label: [Int32], sizes: [Int]) {
+        var label = [Int32](repeating: 0, count: w * h)
+        var sizes: [Int] = [0]
+        excluded.withUnsafeBufferPointer { out in
+            label.withUnsafeMutableBufferPointer { lab in
+                var fill = FloodFill(width: w, height: h)
+                for start in 0..<(w * h) where !out[start] && lab[start] == 0 {
+                    let id = Int32(sizes.count)
+                    lab[start] = id
+                    fill.push(start)
+                    let count = fill.run { j in
+                        guard !out[j] && lab[j] == 0 else { return false }
+                        lab[j] = id
+                        return true
+                    }
+                    sizes.append(count)
+                }
+            }
+        }
+        return (label, sizes)
     }
 
     /// Below the neck a head-and-shoulders body only widens downwards: each row is filled between
@@ -266,21 +273,23 @@ extension PersonMask {
         return nil
     }
 
-    /// The sample colour with the most samples within 20 RGB units of it (a cheap mode).
+    /// The sample colour with the most samples within 20 RGB units of it (a cheap mode). The
+    /// samples are whole 8-bit values, so single precision computes the distances exactly.
     static func densest(_ values: [SIMD3<Double>]) -> SIMD3<Double> {
         guard !values.isEmpty else { return .zero }
         let step = max(1, values.count / 300)
+        let whole = values.map { SIMD4<Float>(Float($0.x), Float($0.y), Float($0.z), 0) }
         var best = values[0], bestCount = -1
         for i in stride(from: 0, to: values.count, by: step) {
-            let c = values[i]
+            let c = whole[i]
             var count = 0
-            for v in values {
+            for v in whole {
                 let d = v - c
                 if (d * d).sum() < 400 { count += 1 }
             }
             if count > bestCount {
                 bestCount = count
-                best = c
+                best = values[i]
             }
         }
         return best
@@ -318,5 +327,47 @@ extension PhotoAnalysis {
     /// Which pixels are the person and which the backdrop (computed once per photo).
     public func personMask() throws(SkipReason) -> PersonMask {
         try self[PersonMaskKey.self].get()
+    }
+}
+
+/// A 4-connected flood fill over a width × height grid with one preallocated stack: the mask's
+/// two fills visit every pixel of every photo. Each pixel is pushed at most once, because `enter`
+/// marks a pixel as it admits it.
+struct FloodFill: ~Copyable {
+    let width: Int
+    let height: Int
+    private let stack: UnsafeMutablePointer<Int32>
+    private var top = 0
+
+    init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        stack = .allocate(capacity: max(1, width * height))
+    }
+
+    deinit { stack.deallocate() }
+
+    /// Queues a pixel the caller has already marked.
+    mutating func push(_ i: Int) {
+        stack[top] = Int32(i)
+        top += 1
+    }
+
+    /// Pops pixels until none is left, offering each one's four neighbours to `enter` (which
+    /// marks and returns true for those that join); returns how many pixels were popped.
+    @inline(__always)
+    mutating func run(_ enter: (Int) -> Bool) -> Int {
+        var popped = 0
+        let w = width, h = height
+        while top > 0 {
+            top -= 1
+            popped += 1
+            let i = Int(stack[top]), x = i % w, y = i / w
+            if x > 0 && enter(i - 1) { push(i - 1) }
+            if x < w - 1 && enter(i + 1) { push(i + 1) }
+            if y > 0 && enter(i - w) { push(i - w) }
+            if y < h - 1 && enter(i + w) { push(i + w) }
+        }
+        return popped
     }
 }
