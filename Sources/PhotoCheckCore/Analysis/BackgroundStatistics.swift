@@ -111,7 +111,7 @@ extension BackgroundStatistics {
         // Robust quadratic fit of L*, a*, b*: fit, drop samples far from the fit, refit.
         var model = Self.fit(samples) ?? [SIMD3(median.L, median.a, median.b)] + Array(repeating: .zero, count: 5)
         for _ in 0..<2 {
-            let keep = samples.filter { Colour.deltaE2000($0.lab, Self.evaluate(model, $0.x, $0.y)) <= 10 }
+            let keep = samples.filter { Colour.deltaE2000($0.lab, Self.evaluate(model, $0.x, $0.y), cappedAt: 10) <= 10 }
             guard keep.count >= 50, let refit = Self.fit(keep) else { break }
             model = refit
         }

@@ -56,7 +56,7 @@ extension ClothingStatistics {
             for x in 0..<w {
                 let i = (y * w + x) * 3
                 let lab = Colour.lab(small.pixels[i], small.pixels[i + 1], small.pixels[i + 2])
-                if Colour.deltaE2000(lab, skin) < 12 { continue }
+                if Colour.deltaE2000(lab, skin, cappedAt: 12) < 12 { continue }
                 labs.append(lab)
                 guard x > 0, y > 0, x < w - 1, y < h - 1 else { continue }
                 func g(_ dx: Int, _ dy: Int) -> Double { Double(gray[x + dx, y + dy]) }

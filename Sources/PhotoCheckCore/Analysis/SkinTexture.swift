@@ -143,12 +143,20 @@ public struct SkinTexture: Sendable, Equatable {
         let sw = gray.width, sh = gray.height
         var out = [Float](repeating: 0, count: width * height)
         let sx = Double(sw) / Double(width), sy = Double(sh) / Double(height)
+        // Each output column's and row's source span, worked out once instead of per pixel.
+        let xSpans = (0..<width).map { ox in
+            let x0 = Int(Double(ox) * sx)
+            return (x0, max(x0 + 1, min(sw, Int(Double(ox + 1) * sx))))
+        }
+        let ySpans = (0..<height).map { oy in
+            let y0 = Int(Double(oy) * sy)
+            return (y0, max(y0 + 1, min(sh, Int(Double(oy + 1) * sy))))
+        }
         gray.pixels.withUnsafeBufferPointer { p in
             for oy in 0..<height {
                 for ox in 0..<width {
                     if sx >= 1 && sy >= 1 {
-                        let x0 = Int(Double(ox) * sx), x1 = max(x0 + 1, min(sw, Int(Double(ox + 1) * sx)))
-                        let y0 = Int(Double(oy) * sy), y1 = max(y0 + 1, min(sh, Int(Double(oy + 1) * sy)))
+                        let (x0, x1) = xSpans[ox], (y0, y1) = ySpans[oy]
                         var sum = 0
                         for y in y0..<y1 { for x in x0..<x1 { sum += Int(p[y * sw + x]) } }
                         out[oy * width + ox] = Float(sum) / Float((x1 - x0) * (y1 - y0))

@@ -157,6 +157,19 @@ public enum Colour {
         return (l * l + c * c + h * h + rT * c * h).squareRoot()
     }
 
+    /// CIEDE2000 when it may be at most `cap`; otherwise a lower bound above `cap`, found without
+    /// the trigonometry. ΔE2000 ≥ |ΔL′| / S_L, because the chroma and hue terms together with the
+    /// rotation term never sum below zero (|R_T| ≤ 2). Comparisons against `cap` (<, ≤, ≥, >) come
+    /// out as with the exact value: the bound is used only when it clears `cap` by far more than
+    /// rounding. For the pixel filters that compare most pixels with a far lighter or darker colour.
+    public static func deltaE2000(_ x: Lab, _ y: Lab, cappedAt cap: Double) -> Double {
+        let lMean = (x.L + y.L) / 2
+        let l50 = (lMean - 50) * (lMean - 50)
+        let sL = 1 + 0.015 * l50 / (20 + l50).squareRoot()
+        let bound = abs(y.L - x.L) / sL
+        return bound > cap * (1 + 1e-9) + 1e-9 ? bound : deltaE2000(x, y)
+    }
+
     /// x⁷ by multiplication (pow is the slowest step of a colour difference, called 10⁵ times a photo).
     @inlinable
     static func power7(_ x: Double) -> Double {

@@ -45,14 +45,19 @@ struct ColourCastRule: Rule {
                 n += 1
                 let i = (y * image.width + x) * 3
                 let lab = Colour.lab(image.pixels[i], image.pixels[i + 1], image.pixels[i + 2])
-                if lab.L >= 55 && lab.chroma <= 30 && Colour.deltaE2000(lab, skin) >= 10 { candidates.append(lab) }
+                if lab.L >= 55 && lab.chroma <= 30 && Colour.deltaE2000(lab, skin, cappedAt: 10) >= 10 { candidates.append(lab) }
             }
         }
         guard Double(candidates.count) >= 0.02 * Double(n) else { return nil }
-        candidates.sort { $0.chroma < $1.chroma }
-        let least = candidates.prefix(max(1, candidates.count / 5))
-        let a = least.map(\.a).sorted(), b = least.map(\.b).sorted()
-        return Lab(L: 0, a: a[a.count / 2], b: b[b.count / 2])
+        // The fifth with the least chroma, as a stable sort by chroma would take them: all below
+        // the k-th smallest chroma, then the first ones equal to it.
+        let chroma = candidates.map(\.chroma)
+        let k = max(1, candidates.count / 5)
+        let kth = chroma.orderStatistic(k - 1)
+        var least = candidates.indices.filter { chroma[$0] < kth }.map { candidates[$0] }
+        for i in candidates.indices where least.count < k && chroma[i] == kth { least.append(candidates[i]) }
+        let a = least.map(\.a), b = least.map(\.b)
+        return Lab(L: 0, a: a.orderStatistic(a.count / 2), b: b.orderStatistic(b.count / 2))
     }
 
     static func describe(_ lab: Lab) -> Localized {
