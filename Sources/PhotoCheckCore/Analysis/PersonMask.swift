@@ -130,19 +130,23 @@ extension PersonMask {
         // Backdrop candidates: near the model. Backdrop: candidates connected to the picture's edge.
         var candidate = [Bool](repeating: false, count: w * h)
         let limit2 = threshold * threshold
+        let columns = (0..<w).map { Self.normalised($0, w) }
         image.pixels.withUnsafeBufferPointer { px in
-            for y in 0..<h {
-                let ny = Self.normalised(y, h)
-                // The model along this row is a quadratic in x: a + b·x + c·x².
-                let a = coefficients[0] + coefficients[2] * ny + coefficients[4] * ny * ny
-                let b = coefficients[1] + coefficients[5] * ny
-                let c = coefficients[3]
-                for x in 0..<w {
-                    let nx = Self.normalised(x, w)
-                    let m = a + b * nx + c * nx * nx
-                    let i = (y * w + x) * 3
-                    let dr = Double(px[i]) - m.x, dg = Double(px[i + 1]) - m.y, db = Double(px[i + 2]) - m.z
-                    candidate[y * w + x] = dr * dr + dg * dg + db * db < limit2
+            candidate.withUnsafeMutableBufferPointer { out in
+                for y in 0..<h {
+                    let ny = Self.normalised(y, h)
+                    // The model along this row is a quadratic in x: a + b·x + c·x², per channel.
+                    let a = coefficients[0] + coefficients[2] * ny + coefficients[4] * ny * ny
+                    let b = coefficients[1] + coefficients[5] * ny
+                    let c = coefficients[3]
+                    for x in 0..<w {
+                        let nx = columns[x]
+                        let i = (y * w + x) * 3
+                        let dr = Double(px[i]) - (a.x + b.x * nx + c.x * nx * nx)
+                        let dg = Double(px[i + 1]) - (a.y + b.y * nx + c.y * nx * nx)
+                        let db = Double(px[i + 2]) - (a.z + b.z * nx + c.z * nx * nx)
+                        out[y * w + x] = dr * dr + dg * dg + db * db < limit2
+                    }
                 }
             }
         }
@@ -274,22 +278,29 @@ extension PersonMask {
     }
 
     /// The sample colour with the most samples within 20 RGB units of it (a cheap mode). The
-    /// samples are whole 8-bit values, so single precision computes the distances exactly.
+    /// samples are whole 8-bit values, so single precision computes the distances exactly; the
+    /// channels are kept in separate arrays so the counting loop runs on vector lanes.
     static func densest(_ values: [SIMD3<Double>]) -> SIMD3<Double> {
         guard !values.isEmpty else { return .zero }
         let step = max(1, values.count / 300)
-        let whole = values.map { SIMD4<Float>(Float($0.x), Float($0.y), Float($0.z), 0) }
+        let r = values.map { Float($0.x) }, g = values.map { Float($0.y) }, b = values.map { Float($0.z) }
         var best = values[0], bestCount = -1
-        for i in stride(from: 0, to: values.count, by: step) {
-            let c = whole[i]
-            var count = 0
-            for v in whole {
-                let d = v - c
-                if (d * d).sum() < 400 { count += 1 }
-            }
-            if count > bestCount {
-                bestCount = count
-                best = values[i]
+        r.withUnsafeBufferPointer { r in
+            g.withUnsafeBufferPointer { g in
+                b.withUnsafeBufferPointer { b in
+                    for i in stride(from: 0, to: values.count, by: step) {
+                        let cr = r[i], cg = g[i], cb = b[i]
+                        var count = 0
+                        for j in 0..<r.count {
+                            let dr = r[j] - cr, dg = g[j] - cg, db = b[j] - cb
+                            count += dr * dr + dg * dg + db * db < 400 ? 1 : 0
+                        }
+                        if count > bestCount {
+                            bestCount = count
+                            best = values[i]
+                        }
+                    }
+                }
             }
         }
         return best
