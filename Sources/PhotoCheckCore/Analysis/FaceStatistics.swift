@@ -68,19 +68,17 @@ extension FaceStatistics {
         let step = max(1, Int(face.faceWidth / 200))
         var lumas: [Double] = []
         for y in stride(from: box.y, to: box.maxY, by: step) {
+            let crossings = Self.crossings(row: Double(y) + 0.5, jaw)
             for x in stride(from: box.x, to: box.maxX, by: step)
-            where Self.inside(Point(x: Double(x) + 0.5, y: Double(y) + 0.5), jaw)
-                && !excluded.contains(where: { $0.containsPoint(x, y) })
-            {
+            where Self.inside(Double(x) + 0.5, crossings) && !excluded.contains(where: { $0.containsPoint(x, y) }) {
                 lumas.append(Double(gray[x, y]))
             }
         }
         guard lumas.count >= 50 else { return nil }
-        lumas.sort()
         skinPixelCount = lumas.count
-        lumaP05 = lumas[lumas.count * 5 / 100]
-        lumaMedian = lumas[lumas.count / 2]
-        lumaP95 = lumas[lumas.count * 95 / 100]
+        lumaP05 = lumas.orderStatistic(lumas.count * 5 / 100)
+        lumaMedian = lumas.orderStatistic(lumas.count / 2)
+        lumaP95 = lumas.orderStatistic(lumas.count * 95 / 100)
         darkShare = Double(lumas.filter { $0 <= 25 }.count) / Double(lumas.count)
         clippedShare = Double(lumas.filter { $0 >= 247 }.count) / Double(lumas.count)
 
@@ -159,6 +157,26 @@ extension FaceStatistics {
             if Double(seen) >= 0.01 * Double(samples) { p99 = v; break }
         }
         sceneBrightP99 = Double(p99)
+    }
+
+    /// Where the polygon's edges cross the horizontal line at `y`: one row's share of the
+    /// even-odd test below, worked out once per row instead of once per pixel.
+    static func crossings(row y: Double, _ polygon: [Point]) -> [Double] {
+        var xs: [Double] = []
+        var j = polygon.count - 1
+        for i in polygon.indices {
+            let a = polygon[i], b = polygon[j]
+            if (a.y > y) != (b.y > y) { xs.append((b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x) }
+            j = i
+        }
+        return xs
+    }
+
+    /// The even-odd test of `inside(_:_:)` for a point at `x` on a row with these crossings.
+    static func inside(_ x: Double, _ crossings: [Double]) -> Bool {
+        var result = false
+        for c in crossings where x < c { result.toggle() }
+        return result
     }
 
     /// Even-odd rule point-in-polygon test (the polygon is closed implicitly).

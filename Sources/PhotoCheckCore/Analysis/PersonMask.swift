@@ -290,10 +290,19 @@ extension PersonMask {
                 b.withUnsafeBufferPointer { b in
                     for i in stride(from: 0, to: values.count, by: step) {
                         let cr = r[i], cg = g[i], cb = b[i]
-                        var count = 0
-                        for j in 0..<r.count {
+                        // Eight samples at a time, then the remainder one by one.
+                        var lanes = SIMD8<Int32>(repeating: 0)
+                        var j = 0
+                        while j + 8 <= r.count {
+                            let dr = Self.lanes(r, j) - cr, dg = Self.lanes(g, j) - cg, db = Self.lanes(b, j) - cb
+                            lanes &+= SIMD8<Int32>(repeating: 0).replacing(with: 1, where: dr * dr + dg * dg + db * db .< 400)
+                            j += 8
+                        }
+                        var count = Int(lanes.wrappedSum())
+                        while j < r.count {
                             let dr = r[j] - cr, dg = g[j] - cg, db = b[j] - cb
                             count += dr * dr + dg * dg + db * db < 400 ? 1 : 0
+                            j += 1
                         }
                         if count > bestCount {
                             bestCount = count
@@ -304,6 +313,11 @@ extension PersonMask {
             }
         }
         return best
+    }
+
+    @inline(__always)
+    static func lanes(_ p: UnsafeBufferPointer<Float>, _ j: Int) -> SIMD8<Float> {
+        UnsafeRawPointer(p.baseAddress! + j).loadUnaligned(as: SIMD8<Float>.self)
     }
 
     static func median(_ values: [SIMD3<Double>]) -> SIMD3<Float> {
