@@ -87,7 +87,8 @@ public struct FloatPlane: Sendable, Equatable {
         var x = 0
         let o = UnsafeMutableRawPointer(out), f = UnsafeRawPointer(from)
         while x + 8 <= count {
-            let sum = o.loadUnaligned(fromByteOffset: x * 4, as: SIMD8<Float>.self) + lanes * f.loadUnaligned(fromByteOffset: x * 4, as: SIMD8<Float>.self)
+            let sum =
+                o.loadUnaligned(fromByteOffset: x * 4, as: SIMD8<Float>.self) + lanes * f.loadUnaligned(fromByteOffset: x * 4, as: SIMD8<Float>.self)
             o.storeBytes(of: sum, toByteOffset: x * 4, as: SIMD8<Float>.self)
             x += 8
         }
