@@ -33,67 +33,68 @@ public struct FloatPlane: Sendable, Equatable {
         var kernel = (-radius...radius).map { i in exp(-Float(i * i) / (2 * sigma * sigma)) }
         let sum = kernel.reduce(0, +)
         kernel = kernel.map { $0 / sum }
-        var tmp = [Float](repeating: 0, count: values.count)
-        var out = [Float](repeating: 0, count: values.count)
-        let w = width, h = height
-        // The hot loop of the focus checks. Both passes accumulate whole rows, tap by tap, so the
-        // compiler can vectorise them; each output still sums its taps in kernel order from 0.
-        // Only the few columns within the kernel's reach of an edge clamp their indices.
-        values.withUnsafeBufferPointer { src in
-            tmp.withUnsafeMutableBufferPointer { dst in
+        let w = width, h = height, taps = 2 * radius + 1
+        // The hot loop of the focus checks. Each output sums its taps in kernel order from 0, eight
+        // outputs at a time in registers; every output is written exactly once, so the buffers
+        // start uninitialised. Only the columns within the kernel's reach of an edge clamp.
+        var sources = [UnsafePointer<Float>](repeating: UnsafePointer(bitPattern: 1)!, count: taps)
+        let tmp = [Float](unsafeUninitializedCapacity: values.count) { dst, initialised in
+            values.withUnsafeBufferPointer { src in
                 kernel.withUnsafeBufferPointer { k in
                     let inner = w - 2 * radius
+                    // The columns within the kernel's reach of the left and the right edge.
+                    let edges = [0..<min(radius, w), max(min(radius, w), w - radius)..<w]
                     for y in 0..<h {
                         let row = y * w
                         if inner > 0 {
-                            let out = dst.baseAddress! + row + radius
-                            for i in 0...(2 * radius) {
-                                let weight = k[i]
-                                let from = src.baseAddress! + row + i
-                                Self.addScaled(out, from, weight, inner)
+                            for i in 0..<taps { sources[i] = src.baseAddress! + row + i }
+                            Self.weightedSum(into: dst.baseAddress! + row + radius, sources, k, inner)
+                        }
+                        for edge in edges {
+                            for x in edge {
+                                var acc: Float = 0
+                                for i in -radius...radius { acc += k[i + radius] * src[row + min(w - 1, max(0, x + i))] }
+                                dst[row + x] = acc
                             }
                         }
-                        for x in 0..<w where x < radius || x + radius >= w {
-                            var acc: Float = 0
-                            for i in -radius...radius { acc += k[i + radius] * src[row + min(w - 1, max(0, x + i))] }
-                            dst[row + x] = acc
-                        }
                     }
                 }
             }
+            initialised = values.count
         }
-        tmp.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
+        let out = [Float](unsafeUninitializedCapacity: values.count) { dst, initialised in
+            tmp.withUnsafeBufferPointer { src in
                 kernel.withUnsafeBufferPointer { k in
                     for y in 0..<h {
-                        let row = y * w
-                        for i in -radius...radius {
-                            let from = min(h - 1, max(0, y + i)) * w
-                            let weight = k[i + radius]
-                            Self.addScaled(dst.baseAddress! + row, src.baseAddress! + from, weight, w)
-                        }
+                        for i in 0..<taps { sources[i] = src.baseAddress! + min(h - 1, max(0, y + i - radius)) * w }
+                        Self.weightedSum(into: dst.baseAddress! + y * w, sources, k, w)
                     }
                 }
             }
+            initialised = values.count
         }
         return FloatPlane(width: w, height: h, values: out)
     }
 
-    /// out[x] += weight · from[x] for x in 0..<count, eight lanes at a time (each lane computes
-    /// exactly what the scalar loop would).
+    /// out[x] = Σᵢ weights[i] · sources[i][x] for x in 0..<count, summed in tap order from 0,
+    /// eight lanes at a time in registers (each lane computes exactly what the scalar loop would).
     @inline(__always)
-    static func addScaled(_ out: UnsafeMutablePointer<Float>, _ from: UnsafePointer<Float>, _ weight: Float, _ count: Int) {
-        let lanes = SIMD8<Float>(repeating: weight)
+    static func weightedSum(
+        into out: UnsafeMutablePointer<Float>, _ sources: [UnsafePointer<Float>], _ weights: UnsafeBufferPointer<Float>, _ count: Int
+    ) {
         var x = 0
-        let o = UnsafeMutableRawPointer(out), f = UnsafeRawPointer(from)
         while x + 8 <= count {
-            let sum =
-                o.loadUnaligned(fromByteOffset: x * 4, as: SIMD8<Float>.self) + lanes * f.loadUnaligned(fromByteOffset: x * 4, as: SIMD8<Float>.self)
-            o.storeBytes(of: sum, toByteOffset: x * 4, as: SIMD8<Float>.self)
+            var acc = SIMD8<Float>(repeating: 0)
+            for i in 0..<weights.count {
+                acc += SIMD8(repeating: weights[i]) * UnsafeRawPointer(sources[i] + x).loadUnaligned(as: SIMD8<Float>.self)
+            }
+            UnsafeMutableRawPointer(out + x).storeBytes(of: acc, as: SIMD8<Float>.self)
             x += 8
         }
         while x < count {
-            out[x] += weight * from[x]
+            var acc: Float = 0
+            for i in 0..<weights.count { acc += weights[i] * sources[i][x] }
+            out[x] = acc
             x += 1
         }
     }
