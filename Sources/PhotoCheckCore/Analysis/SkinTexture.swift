@@ -152,23 +152,40 @@ public struct SkinTexture: Sendable, Equatable {
             let y0 = Int(Double(oy) * sy)
             return (y0, max(y0 + 1, min(sh, Int(Double(oy + 1) * sy))))
         }
+        if sx >= 1 && sy >= 1 {
+            // Area average in two exact integer passes: each source row summed over the output
+            // columns' spans, then those sums added over each output row's span.
+            var rowSums = [Int32](repeating: 0, count: sh * width)
+            gray.pixels.withUnsafeBufferPointer { p in
+                for y in 0..<sh {
+                    for ox in 0..<width {
+                        let (x0, x1) = xSpans[ox]
+                        var sum: Int32 = 0
+                        for x in x0..<x1 { sum += Int32(p[y * sw + x]) }
+                        rowSums[y * width + ox] = sum
+                    }
+                }
+            }
+            for oy in 0..<height {
+                let (y0, y1) = ySpans[oy]
+                for ox in 0..<width {
+                    var sum: Int32 = 0
+                    for y in y0..<y1 { sum += rowSums[y * width + ox] }
+                    out[oy * width + ox] = Float(sum) / Float((xSpans[ox].1 - xSpans[ox].0) * (y1 - y0))
+                }
+            }
+            return out
+        }
         gray.pixels.withUnsafeBufferPointer { p in
             for oy in 0..<height {
                 for ox in 0..<width {
-                    if sx >= 1 && sy >= 1 {
-                        let (x0, x1) = xSpans[ox], (y0, y1) = ySpans[oy]
-                        var sum = 0
-                        for y in y0..<y1 { for x in x0..<x1 { sum += Int(p[y * sw + x]) } }
-                        out[oy * width + ox] = Float(sum) / Float((x1 - x0) * (y1 - y0))
-                    } else {
-                        let fx = max(0, min(Double(sw - 1), (Double(ox) + 0.5) * sx - 0.5))
-                        let fy = max(0, min(Double(sh - 1), (Double(oy) + 0.5) * sy - 0.5))
-                        let x0 = Int(fx), y0 = Int(fy), x1 = min(sw - 1, x0 + 1), y1 = min(sh - 1, y0 + 1)
-                        let ax = Float(fx - Double(x0)), ay = Float(fy - Double(y0))
-                        let top = Float(p[y0 * sw + x0]) * (1 - ax) + Float(p[y0 * sw + x1]) * ax
-                        let bottom = Float(p[y1 * sw + x0]) * (1 - ax) + Float(p[y1 * sw + x1]) * ax
-                        out[oy * width + ox] = top * (1 - ay) + bottom * ay
-                    }
+                    let fx = max(0, min(Double(sw - 1), (Double(ox) + 0.5) * sx - 0.5))
+                    let fy = max(0, min(Double(sh - 1), (Double(oy) + 0.5) * sy - 0.5))
+                    let x0 = Int(fx), y0 = Int(fy), x1 = min(sw - 1, x0 + 1), y1 = min(sh - 1, y0 + 1)
+                    let ax = Float(fx - Double(x0)), ay = Float(fy - Double(y0))
+                    let top = Float(p[y0 * sw + x0]) * (1 - ax) + Float(p[y0 * sw + x1]) * ax
+                    let bottom = Float(p[y1 * sw + x0]) * (1 - ax) + Float(p[y1 * sw + x1]) * ax
+                    out[oy * width + ox] = top * (1 - ay) + bottom * ay
                 }
             }
         }
