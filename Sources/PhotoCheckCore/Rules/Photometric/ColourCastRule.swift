@@ -44,7 +44,11 @@ struct ColourCastRule: Rule {
             for x in stride(from: 0, to: image.width, by: step) {
                 n += 1
                 let i = (y * image.width + x) * 3
-                let lab = Colour.lab(image.pixels[i], image.pixels[i + 1], image.pixels[i + 2])
+                let t = Colour.linearTable
+                let xyz = Colour.xyz(fromLinear: SIMD3(t[Int(image.pixels[i])], t[Int(image.pixels[i + 1])], t[Int(image.pixels[i + 2])]))
+                // L* ≥ 55 needs Y ≥ (71/116)³: darker pixels are passed over without the cube roots.
+                if xyz.y < Self.lightnessFloorY { continue }
+                let lab = Colour.lab(fromXYZ: xyz)
                 if lab.L >= 55 && lab.chroma <= 30 && Colour.deltaE2000(lab, skin, cappedAt: 10) >= 10 { candidates.append(lab) }
             }
         }
@@ -59,6 +63,9 @@ struct ColourCastRule: Rule {
         let a = least.map(\.a), b = least.map(\.b)
         return Lab(L: 0, a: a.orderStatistic(a.count / 2), b: b.orderStatistic(b.count / 2))
     }
+
+    /// Relative luminance below which L* is surely under 55 (with room for rounding).
+    static let lightnessFloorY = (71.0 / 116.0) * (71.0 / 116.0) * (71.0 / 116.0) * (1 - 1e-9)
 
     static func describe(_ lab: Lab) -> Localized {
         let h = lab.hueDegrees
