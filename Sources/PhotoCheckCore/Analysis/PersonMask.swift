@@ -380,7 +380,7 @@ struct FloodFill: ~Copyable {
 
     /// Pops pixels until none is left, offering each one's four neighbours to `enter` (which
     /// marks and returns true for those that join); returns how many pixels were popped.
-    @inline(__always)
+    @inline(__always) @discardableResult
     mutating func run(_ enter: (Int) -> Bool) -> Int {
         var popped = 0
         let w = width, h = height
