@@ -157,21 +157,28 @@ public struct SkinTexture: Sendable, Equatable {
             // columns' spans, then those sums added over each output row's span.
             var rowSums = [Int32](repeating: 0, count: sh * width)
             gray.pixels.withUnsafeBufferPointer { p in
-                for y in 0..<sh {
-                    for ox in 0..<width {
-                        let (x0, x1) = xSpans[ox]
-                        var sum: Int32 = 0
-                        for x in x0..<x1 { sum += Int32(p[y * sw + x]) }
-                        rowSums[y * width + ox] = sum
+                rowSums.withUnsafeMutableBufferPointer { sums in
+                    for y in 0..<sh {
+                        let row = p.baseAddress! + y * sw, sumRow = sums.baseAddress! + y * width
+                        for ox in 0..<width {
+                            let (x0, x1) = xSpans[ox]
+                            var sum: Int32 = 0
+                            for x in x0..<x1 { sum &+= Int32(row[x]) }
+                            sumRow[ox] = sum
+                        }
                     }
                 }
             }
-            for oy in 0..<height {
-                let (y0, y1) = ySpans[oy]
-                for ox in 0..<width {
-                    var sum: Int32 = 0
-                    for y in y0..<y1 { sum += rowSums[y * width + ox] }
-                    out[oy * width + ox] = Float(sum) / Float((xSpans[ox].1 - xSpans[ox].0) * (y1 - y0))
+            rowSums.withUnsafeBufferPointer { sums in
+                out.withUnsafeMutableBufferPointer { o in
+                    for oy in 0..<height {
+                        let (y0, y1) = ySpans[oy]
+                        for ox in 0..<width {
+                            var sum: Int32 = 0
+                            for y in y0..<y1 { sum &+= sums[y * width + ox] }
+                            o[oy * width + ox] = Float(sum) / Float((xSpans[ox].1 - xSpans[ox].0) * (y1 - y0))
+                        }
+                    }
                 }
             }
             return out
@@ -195,12 +202,28 @@ public struct SkinTexture: Sendable, Equatable {
     /// The image minus its 3×3 mean (0 on the border).
     static func highPass(_ g: [Float], width w: Int, height h: Int) -> [Float] {
         var out = [Float](repeating: 0, count: w * h)
+        guard w >= 3, h >= 3 else { return out }
         g.withUnsafeBufferPointer { p in
-            for y in 1..<(h - 1) {
-                for x in 1..<(w - 1) {
-                    var sum: Float = 0
-                    for dy in -1...1 { for dx in -1...1 { sum += p[(y + dy) * w + x + dx] } }
-                    out[y * w + x] = p[y * w + x] - sum / 9
+            out.withUnsafeMutableBufferPointer { o in
+                let base = p.baseAddress!
+                @inline(__always) func at(_ i: Int) -> SIMD8<Float> {
+                    UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<Float>.self)
+                }
+                for y in 1..<(h - 1) {
+                    // Eight pixels at a time, each summing its nine neighbours in the scalar order.
+                    var x = 1
+                    while x + 8 <= w - 1 {
+                        var sum = SIMD8<Float>(repeating: 0)
+                        for dy in -1...1 { for dx in -1...1 { sum += at((y + dy) * w + x + dx) } }
+                        UnsafeMutableRawPointer(o.baseAddress! + y * w + x).storeBytes(of: at(y * w + x) - sum / 9, as: SIMD8<Float>.self)
+                        x += 8
+                    }
+                    while x < w - 1 {
+                        var sum: Float = 0
+                        for dy in -1...1 { for dx in -1...1 { sum += p[(y + dy) * w + x + dx] } }
+                        o[y * w + x] = p[y * w + x] - sum / 9
+                        x += 1
+                    }
                 }
             }
         }
