@@ -91,6 +91,15 @@ import Testing
         #expect(reason.message.en.contains("could not be read"))
     }
 
+    /// A locator loads the landmark model on another thread while it builds its detector; one
+    /// dropped before it ever placed landmarks must wait for that load and go, not hang or crash.
+    @Test(.timeLimit(.minutes(1))) func locatorsDroppedBeforeTheirFirstLandmarksGoCleanly() throws {
+        _ = try FaceLocator()
+        let locator = try FaceLocator()
+        let blank = RGBImage(width: 240, height: 320, fill: (128, 128, 128))
+        #expect(try locator.locate(in: blank, gray: blank.gray(), scoreFloor: 0.3).isEmpty)
+    }
+
     @Test func aPictureWithoutAFaceFindsNone() {
         let blank = SharedAnalyser.shared.picture(RGBImage(width: 480, height: 640, fill: (100, 197, 255)), name: "blank")
         #expect(blank.faces.isEmpty)
