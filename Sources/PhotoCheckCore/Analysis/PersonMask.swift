@@ -294,7 +294,8 @@ extension PersonMask {
                         var lanes = SIMD8<Int32>(repeating: 0)
                         var j = 0
                         while j + 8 <= r.count {
-                            let dr = Self.lanes(r, j) - cr, dg = Self.lanes(g, j) - cg, db = Self.lanes(b, j) - cb
+                            let dr = r.baseAddress!.eightLanes(at: j) - cr, dg = g.baseAddress!.eightLanes(at: j) - cg
+                            let db = b.baseAddress!.eightLanes(at: j) - cb
                             lanes &+= SIMD8<Int32>(repeating: 0).replacing(with: 1, where: dr * dr + dg * dg + db * db .< 400)
                             j += 8
                         }
@@ -313,11 +314,6 @@ extension PersonMask {
             }
         }
         return best
-    }
-
-    @inline(__always)
-    static func lanes(_ p: UnsafeBufferPointer<Float>, _ j: Int) -> SIMD8<Float> {
-        UnsafeRawPointer(p.baseAddress! + j).loadUnaligned(as: SIMD8<Float>.self)
     }
 
     static func median(_ values: [SIMD3<Double>]) -> SIMD3<Float> {

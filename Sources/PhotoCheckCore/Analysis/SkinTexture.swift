@@ -206,16 +206,13 @@ public struct SkinTexture: Sendable, Equatable {
         g.withUnsafeBufferPointer { p in
             out.withUnsafeMutableBufferPointer { o in
                 let base = p.baseAddress!
-                @inline(__always) func at(_ i: Int) -> SIMD8<Float> {
-                    UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<Float>.self)
-                }
                 for y in 1..<(h - 1) {
                     // Eight pixels at a time, each summing its nine neighbours in the scalar order.
                     var x = 1
                     while x + 8 <= w - 1 {
                         var sum = SIMD8<Float>(repeating: 0)
-                        for dy in -1...1 { for dx in -1...1 { sum += at((y + dy) * w + x + dx) } }
-                        UnsafeMutableRawPointer(o.baseAddress! + y * w + x).storeBytes(of: at(y * w + x) - sum / 9, as: SIMD8<Float>.self)
+                        for dy in -1...1 { for dx in -1...1 { sum += base.eightLanes(at: (y + dy) * w + x + dx) } }
+                        o.baseAddress!.storeEightLanes(base.eightLanes(at: y * w + x) - sum / 9, at: y * w + x)
                         x += 8
                     }
                     while x < w - 1 {

@@ -86,9 +86,9 @@ public struct FloatPlane: Sendable, Equatable {
         while x + 8 <= count {
             var acc = SIMD8<Float>(repeating: 0)
             for i in 0..<weights.count {
-                acc += SIMD8(repeating: weights[i]) * UnsafeRawPointer(sources[i] + x).loadUnaligned(as: SIMD8<Float>.self)
+                acc += SIMD8(repeating: weights[i]) * sources[i].eightLanes(at: x)
             }
-            UnsafeMutableRawPointer(out + x).storeBytes(of: acc, as: SIMD8<Float>.self)
+            out.storeEightLanes(acc, at: x)
             x += 8
         }
         while x < count {
