@@ -159,37 +159,27 @@ extension PersonMask {
         }
         let backdrop = Self.connected(candidate, width: w, height: h, seeds: seeds)
 
-        // The person: the non-backdrop region holding the face (or the largest one without a face).
-        let (label, sizes) = Self.components(of: backdrop, width: w, height: h)
-        var keep: Set<Int32> = []
-        if let face {
-            // Every region that covers a good part of the face's inner box.
-            let inner = PixelRect(
+        // The person: the non-backdrop regions that cover a good part of the face's inner box;
+        // without a face, or when no region reaches the box, the largest non-backdrop region.
+        let inner = face.map { face in
+            PixelRect(
                 x: Int(face.faceCentreX - face.faceWidth * 0.3), y: Int(face.eyeLineY),
                 width: Int(face.faceWidth * 0.6), height: Int(max(1, face.chinY - face.eyeLineY))
             )
             .clipped(to: image.bounds)
-            var votes: [Int32: Int] = [:]
-            for y in stride(from: inner.y, to: inner.maxY, by: 2) {
-                for x in stride(from: inner.x, to: inner.maxX, by: 2) where label[y * w + x] != 0 {
-                    votes[label[y * w + x], default: 0] += 1
-                }
+        }
+        var person: [Bool]
+        if let inner, let regions = Self.regionsHolding(inner, outside: backdrop, width: w, height: h) {
+            person = regions
+        } else {
+            let (label, sizes) = Self.components(of: backdrop, width: w, height: h)
+            person = [Bool](repeating: false, count: w * h)
+            if sizes.count > 1, let largest = sizes.indices.dropFirst().max(by: { sizes[$0] < sizes[$1] }) {
+                for i in 0..<(w * h) where label[i] == Int32(largest) { person[i] = true }
             }
-            let total = max(1, votes.values.reduce(0, +))
-            keep = Set(votes.filter { Double($0.value) >= 0.1 * Double(total) }.keys)
-        }
-        if keep.isEmpty, sizes.count > 1, let largest = sizes.indices.dropFirst().max(by: { sizes[$0] < sizes[$1] }) {
-            keep = [Int32(largest)]
-        }
-        var kept = [Bool](repeating: false, count: sizes.count)
-        for id in keep { kept[Int(id)] = true }
-        var person = [Bool](repeating: false, count: w * h)
-        var personCount = 0
-        for i in 0..<(w * h) where kept[Int(label[i])] {
-            person[i] = true
         }
         if let face { Self.fillBody(&person, width: w, height: h, face: face) }
-        personCount = person.reduce(0) { $0 + ($1 ? 1 : 0) }
+        let personCount = person.reduce(0) { $0 + ($1 ? 1 : 0) }
         isPerson = person
         personShare = Double(personCount) / Double(max(1, w * h))
         headTopY = face.flatMap { Self.headTop(person, width: w, height: h, face: $0) }
@@ -213,6 +203,49 @@ extension PersonMask {
             }
         }
         return reached
+    }
+
+    /// The 4-connected regions outside `excluded` that hold at least a tenth of the non-excluded
+    /// points of a 2-pixel grid over `box`, or nil when no grid point is outside `excluded`. Only
+    /// the regions reaching the box are filled (each marked with a 16-bit region number), so a
+    /// large photo needs neither a full 32-bit labelling nor a pass over every small island.
+    /// Nil too in the unlikely case of more than 65 535 regions in the box.
+    static func regionsHolding(_ box: PixelRect, outside excluded: [Bool], width w: Int, height h: Int) -> [Bool]? {
+        var mark = [UInt16](repeating: 0, count: w * h)
+        var regions = 0
+        var tooMany = false
+        excluded.withUnsafeBufferPointer { out in
+            mark.withUnsafeMutableBufferPointer { marks in
+                var fill = FloodFill(width: w, height: h)
+                for y in stride(from: box.y, to: box.maxY, by: 2) where !tooMany {
+                    for x in stride(from: box.x, to: box.maxX, by: 2) where !out[y * w + x] && marks[y * w + x] == 0 {
+                        guard regions < Int(UInt16.max) else {
+                            tooMany = true
+                            break
+                        }
+                        regions += 1
+                        let id = UInt16(regions)
+                        marks[y * w + x] = id
+                        fill.push(y * w + x)
+                        fill.run { j in
+                            guard !out[j] && marks[j] == 0 else { return false }
+                            marks[j] = id
+                            return true
+                        }
+                    }
+                }
+            }
+        }
+        guard !tooMany, regions > 0 else { return nil }
+        var votes = [Int](repeating: 0, count: regions + 1)
+        for y in stride(from: box.y, to: box.maxY, by: 2) {
+            for x in stride(from: box.x, to: box.maxX, by: 2) where mark[y * w + x] != 0 { votes[Int(mark[y * w + x])] += 1 }
+        }
+        let total = max(1, votes.reduce(0, +))
+        let kept = votes.map { Double($0) >= 0.1 * Double(total) }
+        var person = [Bool](repeating: false, count: w * h)
+        for i in 0..<(w * h) where mark[i] != 0 && kept[Int(mark[i])] { person[i] = true }
+        return person
     }
 
     /// Labels the 4-connected regions of pixels outside `excluded` (1, 2, … in scan order; 0 for
