@@ -52,17 +52,21 @@ extension ClothingStatistics {
         let gray = small.gray()
         var labs: [Lab] = []
         var edges = 0
-        for y in 0..<h {
-            for x in 0..<w {
-                let i = (y * w + x) * 3
-                let lab = Colour.lab(small.pixels[i], small.pixels[i + 1], small.pixels[i + 2])
-                if Colour.deltaE2000(lab, skin, cappedAt: 12) < 12 { continue }
-                labs.append(lab)
-                guard x > 0, y > 0, x < w - 1, y < h - 1 else { continue }
-                func g(_ dx: Int, _ dy: Int) -> Double { Double(gray[x + dx, y + dy]) }
-                let gx = (g(1, -1) + 2 * g(1, 0) + g(1, 1)) - (g(-1, -1) + 2 * g(-1, 0) + g(-1, 1))
-                let gy = (g(-1, 1) + 2 * g(0, 1) + g(1, 1)) - (g(-1, -1) + 2 * g(0, -1) + g(1, -1))
-                if (gx * gx + gy * gy).squareRoot() / 8 > 24 { edges += 1 }
+        small.pixels.withUnsafeBufferPointer { px in
+            gray.pixels.withUnsafeBufferPointer { luma in
+                for y in 0..<h {
+                    for x in 0..<w {
+                        let i = (y * w + x) * 3
+                        let lab = Colour.lab(px[i], px[i + 1], px[i + 2])
+                        if Colour.deltaE2000(lab, skin, cappedAt: 12) < 12 { continue }
+                        labs.append(lab)
+                        guard x > 0, y > 0, x < w - 1, y < h - 1 else { continue }
+                        func g(_ dx: Int, _ dy: Int) -> Double { Double(luma[(y + dy) * w + x + dx]) }
+                        let gx = (g(1, -1) + 2 * g(1, 0) + g(1, 1)) - (g(-1, -1) + 2 * g(-1, 0) + g(-1, 1))
+                        let gy = (g(-1, 1) + 2 * g(0, 1) + g(1, 1)) - (g(-1, -1) + 2 * g(0, -1) + g(1, -1))
+                        if (gx * gx + gy * gy).squareRoot() / 8 > 24 { edges += 1 }
+                    }
+                }
             }
         }
         guard labs.count >= 60 else { return nil }

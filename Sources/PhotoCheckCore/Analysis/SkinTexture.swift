@@ -90,8 +90,6 @@ public struct SkinTexture: Sendable, Equatable {
             PixelRect(
                 x: box.x - box.width / 4, y: box.y - box.height / 2, width: box.width * 3 / 2, height: box.height * 2))
         var blockValues: [Float] = []
-        var scratch: [Float] = []
-        scratch.reserveCapacity(block * block)
         var by = 1
         while by + block < h - 1 {
             var bx = 1
@@ -99,18 +97,18 @@ public struct SkinTexture: Sendable, Equatable {
                 defer { bx += block }
                 let cell = PixelRect(x: bx, y: by, width: block, height: block)
                 if !cell.clipped(to: grownFace).isEmpty { continue }
-                scratch.removeAll(keepingCapacity: true)
+                var sum: Float = 0
                 var lo: Float = 255, hi: Float = 0
                 for y in by..<(by + block) {
                     for x in bx..<(bx + block) {
-                        scratch.append(abs(residual[y * w + x]))
+                        sum += abs(residual[y * w + x])
                         let v = g[y * w + x]
                         lo = min(lo, v)
                         hi = max(hi, v)
                     }
                 }
                 if lo <= 3 || hi >= 252 { continue }  // clipped
-                let m = scratch.reduce(0, +) / Float(scratch.count)
+                let m = sum / Float(block * block)
                 if Double(m) < flatFill { continue }
                 blockValues.append(m)
             }

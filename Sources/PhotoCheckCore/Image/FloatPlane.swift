@@ -118,13 +118,19 @@ public struct FloatPlane: Sendable, Equatable {
         var ratios: [Double] = []
         func measure(_ plane: FloatPlane, _ g1: FloatPlane, _ g2: FloatPlane, x0: Int, y0: Int) {
             var hi: Float = 0, mid: Float = 0
-            for y in y0..<(y0 + tile) {
-                let row = y * plane.width
-                for x in x0..<(x0 + tile) {
-                    let i = row + x
-                    let d1 = plane.values[i] - g1.values[i], d2 = g1.values[i] - g2.values[i]
-                    hi += d1 * d1
-                    mid += d2 * d2
+            plane.values.withUnsafeBufferPointer { p in
+                g1.values.withUnsafeBufferPointer { b1 in
+                    g2.values.withUnsafeBufferPointer { b2 in
+                        for y in y0..<(y0 + tile) {
+                            let row = y * plane.width
+                            for x in x0..<(x0 + tile) {
+                                let i = row + x
+                                let d1 = p[i] - b1[i], d2 = b1[i] - b2[i]
+                                hi += d1 * d1
+                                mid += d2 * d2
+                            }
+                        }
+                    }
                 }
             }
             if mid / Float(tile * tile) > minimumEnergy { ratios.append(Double(hi / mid)) }
