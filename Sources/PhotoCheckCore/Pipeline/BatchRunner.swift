@@ -30,12 +30,14 @@ public struct BatchRunner: Sendable {
         let profile = profile, options = options, attachments = attachments
         let workers = min(jobs, max(1, paths.count))
         let next = Counter()
+        let budget = workers > 1 ? PixelBudget(capacity: PixelBudget.batchDefault) : nil
         let group = DispatchGroup()
         for _ in 0..<workers {
             group.enter()
             Thread.detachNewThread {
                 let checker = PhotoChecker(profile: profile, options: options)
                 checker.attachments = attachments
+                checker.budget = budget
                 while let index = next.take(below: paths.count) {
                     queue.put(index, prepare(checker.check(path: paths[index])))
                 }

@@ -9,6 +9,8 @@ public final class PhotoChecker {
     public let context: AnalysisContext
     /// Run on each photo's analysis after its checks (thumbnails for the HTML report, …).
     public var attachments: [any PhotoAttachment] = []
+    /// Shared by the workers of a batch so that huge photos take turns (nil: no limit).
+    var budget: PixelBudget?
 
     public init(profile: Profile, options: CheckOptions) {
         context = AnalysisContext(profile: profile, options: options)
@@ -28,6 +30,10 @@ public final class PhotoChecker {
     /// Checks bytes already in memory as if they were the file at `path`.
     public func check(path: String, bytes: [UInt8]) -> PhotoReport {
         let photo = PhotoAnalysis(path: path, bytes: bytes, context: context)
+        // The frame header's size, known before anything is decoded (0 for a file that is not a JPEG).
+        let pixels = (try? photo.jpeg.get())?.frame.map { $0.width * $0.height } ?? 0
+        budget?.acquire(pixels)
+        defer { budget?.release(pixels) }
         let findings = context.profile.checks.map { check in Self.evaluate(check, photo) }
         if let directory = context.options.annotateDirectory {
             AnnotationWriter.write(photo, findings: findings, to: directory)
