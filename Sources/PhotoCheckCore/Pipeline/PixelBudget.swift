@@ -2,7 +2,7 @@ import Foundation
 
 /// How many pixels the workers of a batch may be analysing at once. A worker waits before a photo
 /// that would take the total over the budget, unless nothing else is in flight (a photo larger
-/// than the whole budget then runs alone). Analysis holds about 9 bytes a pixel at its peak, so
+/// than the whole budget then runs alone). Analysis holds about 10 bytes a pixel at its peak, so
 /// two 48-megapixel phone originals side by side would need close to a gigabyte; with the budget
 /// they take turns, while ID-sized photos and pairs of 12-megapixel ones never wait.
 final class PixelBudget: @unchecked Sendable {
