@@ -9,15 +9,16 @@ enum QuadraticSurface {
         size <= 1 ? 0 : 2 * Double(v) / Double(size - 1) - 1
     }
 
+    /// The terms 1, x, y, x², y², xy (two unused lanes; a vector, so nothing is allocated).
+    @inline(__always)
+    static func terms(_ x: Double, _ y: Double) -> SIMD8<Double> {
+        SIMD8(1, x, y, x * x, y * y, x * y, 0, 0)
+    }
+
     static func evaluate(_ coefficients: [SIMD3<Double>], _ x: Double, _ y: Double) -> SIMD3<Double> {
-        // Summed in term order from zero, like the fit's terms (1, x, y, x², y², xy).
+        let t = terms(x, y)
         var sum = SIMD3<Double>(0, 0, 0)
-        sum += coefficients[0] * 1
-        sum += coefficients[1] * x
-        sum += coefficients[2] * y
-        sum += coefficients[3] * (x * x)
-        sum += coefficients[4] * (y * y)
-        sum += coefficients[5] * (x * y)
+        for k in 0..<termCount { sum += coefficients[k] * t[k] }
         return sum
     }
 
@@ -36,13 +37,10 @@ enum QuadraticSurface {
             atb.withUnsafeMutableBufferPointer { v in
                 for index in 0..<count {
                     let s = sample(index)
-                    let t = (1.0, s.x, s.y, s.x * s.x, s.y * s.y, s.x * s.y)
-                    withUnsafeBytes(of: t) { raw in
-                        let t = raw.bindMemory(to: Double.self)
-                        for i in 0..<n {
-                            for j in 0..<n { m[i * n + j] += t[i] * t[j] }
-                            v[i] += s.value * t[i]
-                        }
+                    let t = terms(s.x, s.y)
+                    for i in 0..<n {
+                        for j in 0..<n { m[i * n + j] += t[i] * t[j] }
+                        v[i] += s.value * t[i]
                     }
                 }
             }
