@@ -172,7 +172,7 @@ extension FaceStatistics {
         return xs
     }
 
-    /// The even-odd test of `inside(_:_:)` for a point at `x` on a row with these crossings.
+    /// The even-odd test for a point at `x` on a row with these crossings.
     static func inside(_ x: Double, _ crossings: [Double]) -> Bool {
         var result = false
         for c in crossings where x < c { result.toggle() }
@@ -181,16 +181,7 @@ extension FaceStatistics {
 
     /// Even-odd rule point-in-polygon test (the polygon is closed implicitly).
     static func inside(_ q: Point, _ polygon: [Point]) -> Bool {
-        var result = false
-        var j = polygon.count - 1
-        for i in polygon.indices {
-            let a = polygon[i], b = polygon[j]
-            if (a.y > q.y) != (b.y > q.y) && q.x < (b.x - a.x) * (q.y - a.y) / (b.y - a.y) + a.x {
-                result.toggle()
-            }
-            j = i
-        }
-        return result
+        inside(q.x, crossings(row: q.y, polygon))
     }
 }
 
