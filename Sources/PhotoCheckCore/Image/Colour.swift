@@ -96,11 +96,17 @@ public enum Colour {
         lab(fromXYZ: xyz(fromSRGB: SIMD3(r, g, b)))
     }
 
+    /// 8-bit sRGB → XYZ through the linearisation table.
+    @inlinable
+    public static func xyz(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> SIMD3<Double> {
+        let t = linearTable
+        return xyz(fromLinear: SIMD3(t[Int(r)], t[Int(g)], t[Int(b)]))
+    }
+
     /// 8-bit sRGB → CIELAB through the linearisation table (the hot path for pixel statistics).
     @inlinable
     public static func lab(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Lab {
-        let t = linearTable
-        return lab(fromXYZ: xyz(fromLinear: SIMD3(t[Int(r)], t[Int(g)], t[Int(b)])))
+        lab(fromXYZ: xyz(r, g, b))
     }
 
     /// CIELAB → sRGB (0…255, rounded and clamped).
@@ -148,8 +154,7 @@ public enum Colour {
         let dTheta = 30 * exp(-hOff * hOff)
         let cpMean7 = power7(cpMean)
         let rC = 2 * (cpMean7 / (cpMean7 + 6_103_515_625)).squareRoot()
-        let l50 = (lMean - 50) * (lMean - 50)
-        let sL = 1 + 0.015 * l50 / (20 + l50).squareRoot()
+        let sL = lightnessWeight(lMean)
         let sC = 1 + 0.045 * cpMean
         let sH = 1 + 0.015 * cpMean * t
         let rT = -sin(2 * dTheta * deg) * rC
@@ -163,11 +168,15 @@ public enum Colour {
     /// out as with the exact value: the bound is used only when it clears `cap` by far more than
     /// rounding. For the pixel filters that compare most pixels with a far lighter or darker colour.
     public static func deltaE2000(_ x: Lab, _ y: Lab, cappedAt cap: Double) -> Double {
-        let lMean = (x.L + y.L) / 2
-        let l50 = (lMean - 50) * (lMean - 50)
-        let sL = 1 + 0.015 * l50 / (20 + l50).squareRoot()
-        let bound = abs(y.L - x.L) / sL
+        let bound = abs(y.L - x.L) / lightnessWeight((x.L + y.L) / 2)
         return bound > cap * (1 + 1e-9) + 1e-9 ? bound : deltaE2000(x, y)
+    }
+
+    /// S_L, CIEDE2000's weight of the lightness difference at mean lightness `lMean`.
+    @inlinable
+    static func lightnessWeight(_ lMean: Double) -> Double {
+        let l50 = (lMean - 50) * (lMean - 50)
+        return 1 + 0.015 * l50 / (20 + l50).squareRoot()
     }
 
     /// x⁷ by multiplication (pow is the slowest step of a colour difference, called 10⁵ times a photo).

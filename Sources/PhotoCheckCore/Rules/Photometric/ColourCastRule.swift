@@ -44,8 +44,7 @@ struct ColourCastRule: Rule {
             for x in stride(from: 0, to: image.width, by: step) {
                 n += 1
                 let i = (y * image.width + x) * 3
-                let t = Colour.linearTable
-                let xyz = Colour.xyz(fromLinear: SIMD3(t[Int(image.pixels[i])], t[Int(image.pixels[i + 1])], t[Int(image.pixels[i + 2])]))
+                let xyz = Colour.xyz(image.pixels[i], image.pixels[i + 1], image.pixels[i + 2])
                 // L* ≥ 55 needs Y ≥ (71/116)³: darker pixels are passed over without the cube roots.
                 if xyz.y < Self.lightnessFloorY { continue }
                 let lab = Colour.lab(fromXYZ: xyz)
@@ -65,7 +64,7 @@ struct ColourCastRule: Rule {
     }
 
     /// Relative luminance below which L* is surely under 55 (with room for rounding).
-    static let lightnessFloorY = (71.0 / 116.0) * (71.0 / 116.0) * (71.0 / 116.0) * (1 - 1e-9)
+    static let lightnessFloorY = Colour.xyz(fromLab: Lab(L: 55, a: 0, b: 0)).y * (1 - 1e-9)
 
     static func describe(_ lab: Lab) -> Localized {
         let h = lab.hueDegrees
