@@ -43,7 +43,6 @@ public final class FaceLocator {
     private let detector: OpaquePointer
     /// Signalled once the shared shape model is loaded (or has failed to load).
     private let modelReady = DispatchSemaphore(value: 0)
-    private var model: ShapeModel?
     /// True once this locator has waited for the load (the semaphore is signalled only once).
     private var loadAwaited = false
 
@@ -69,14 +68,11 @@ public final class FaceLocator {
 
     /// The shared shape model, waiting for the background load the first time.
     private func shapeModel() throws(SkipReason) -> ShapeModel {
-        if let model { return model }
         if !loadAwaited {
             modelReady.wait()
             loadAwaited = true
         }
-        let loaded = try ShapeModel.shared.get()
-        model = loaded
-        return loaded
+        return try ShapeModel.shared.get()
     }
 
     deinit {
