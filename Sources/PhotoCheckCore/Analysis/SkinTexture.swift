@@ -141,16 +141,16 @@ public struct SkinTexture: Sendable, Equatable {
         let sw = gray.width, sh = gray.height
         var out = [Float](repeating: 0, count: width * height)
         let sx = Double(sw) / Double(width), sy = Double(sh) / Double(height)
-        // Each output column's and row's source span, worked out once instead of per pixel.
-        let xSpans = (0..<width).map { ox in
-            let x0 = Int(Double(ox) * sx)
-            return (x0, max(x0 + 1, min(sw, Int(Double(ox + 1) * sx))))
-        }
-        let ySpans = (0..<height).map { oy in
-            let y0 = Int(Double(oy) * sy)
-            return (y0, max(y0 + 1, min(sh, Int(Double(oy + 1) * sy))))
-        }
         if sx >= 1 && sy >= 1 {
+            // Each output column's and row's source span, worked out once instead of per pixel.
+            let xSpans = (0..<width).map { ox in
+                let x0 = Int(Double(ox) * sx)
+                return (x0, max(x0 + 1, min(sw, Int(Double(ox + 1) * sx))))
+            }
+            let ySpans = (0..<height).map { oy in
+                let y0 = Int(Double(oy) * sy)
+                return (y0, max(y0 + 1, min(sh, Int(Double(oy + 1) * sy))))
+            }
             // Area average in two exact integer passes: each source row summed over the output
             // columns' spans, then those sums added over each output row's span.
             var rowSums = [Int32](repeating: 0, count: sh * width)

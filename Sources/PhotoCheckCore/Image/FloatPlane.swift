@@ -37,10 +37,10 @@ public struct FloatPlane: Sendable, Equatable {
         // The hot loop of the focus checks. Each output sums its taps in kernel order from 0, eight
         // outputs at a time in registers; every output is written exactly once, so the buffers
         // start uninitialised. Only the columns within the kernel's reach of an edge clamp.
-        var sources = [UnsafePointer<Float>](repeating: UnsafePointer(bitPattern: 1)!, count: taps)
         let tmp = [Float](unsafeUninitializedCapacity: values.count) { dst, initialised in
             values.withUnsafeBufferPointer { src in
                 kernel.withUnsafeBufferPointer { k in
+                    var sources = [UnsafePointer<Float>](repeating: src.baseAddress!, count: taps)
                     let inner = w - 2 * radius
                     // The columns within the kernel's reach of the left and the right edge.
                     let edges = [0..<min(radius, w), max(min(radius, w), w - radius)..<w]
@@ -65,6 +65,7 @@ public struct FloatPlane: Sendable, Equatable {
         let out = [Float](unsafeUninitializedCapacity: values.count) { dst, initialised in
             tmp.withUnsafeBufferPointer { src in
                 kernel.withUnsafeBufferPointer { k in
+                    var sources = [UnsafePointer<Float>](repeating: src.baseAddress!, count: taps)
                     for y in 0..<h {
                         for i in 0..<taps { sources[i] = src.baseAddress! + min(h - 1, max(0, y + i - radius)) * w }
                         Self.weightedSum(into: dst.baseAddress! + y * w, sources, k, w)
