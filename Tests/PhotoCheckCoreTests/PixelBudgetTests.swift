@@ -4,7 +4,7 @@ import Testing
 @testable import PhotoCheckCore
 
 /// Huge photos take turns; small ones never wait; a photo larger than the budget still runs.
-@Suite struct PixelBudgetTests {
+@Suite(.timeLimit(.minutes(1))) struct PixelBudgetTests {
     @Test func photosThatFitTogetherDoNotWait() {
         let budget = PixelBudget(capacity: 24_000_000)
         budget.acquire(12_000_000)
@@ -22,7 +22,7 @@ import Testing
         budget.release(48_000_000)
     }
 
-    @Test(.timeLimit(.minutes(1))) func aPhotoThatDoesNotFitWaitsForTheOthersToFinish() {
+    @Test func aPhotoThatDoesNotFitWaitsForTheOthersToFinish() {
         let budget = PixelBudget(capacity: 24_000_000)
         budget.acquire(20_000_000)
         let started = DispatchSemaphore(value: 0), acquired = DispatchSemaphore(value: 0)
