@@ -1,5 +1,6 @@
 // dlib behind a plain-C interface. Every entry point catches every exception: Swift cannot.
 #include "face_shim.h"
+#include "frontal_scan.hpp"
 
 #include <dlib/image_processing.h>
 #include <dlib/image_processing/frontal_face_detector.h>
@@ -39,7 +40,7 @@ template <> struct image_traits<gray_view> { typedef unsigned char pixel_type; }
 }  // namespace dlib
 
 struct pc_face_detector {
-    dlib::frontal_face_detector detector;
+    photocheck::frontal_scan scan;
 };
 
 struct pc_shape_model {
@@ -48,9 +49,7 @@ struct pc_shape_model {
 
 extern "C" pc_face_detector *pc_detector_create(char *error, size_t error_size) {
     try {
-        auto *made = new pc_face_detector;
-        made->detector = dlib::get_frontal_face_detector();
-        return made;
+        return new pc_face_detector{photocheck::frontal_scan(photocheck::frontal_model::shared())};
     } catch (const std::exception &e) {
         put_error(error, error_size, e.what());
     } catch (...) {
@@ -61,17 +60,21 @@ extern "C" pc_face_detector *pc_detector_create(char *error, size_t error_size) 
 
 extern "C" void pc_detector_destroy(pc_face_detector *detector) { delete detector; }
 
-extern "C" int32_t pc_detector_detect(
-    pc_face_detector *detector, const uint8_t *gray, int32_t width, int32_t height, int32_t stride,
-    double adjust_threshold, pc_face_box *boxes, int32_t capacity, char *error, size_t error_size) {
-    if (!detector || !gray || width <= 0 || height <= 0 || stride < width) {
+namespace {
+
+// Runs `detect(view, found)` and writes the boxes best first; the two public detect entry points
+// differ only in the scan they run.
+template <typename Detect>
+int32_t detect_into(const uint8_t *gray, int32_t width, int32_t height, int32_t stride, pc_face_box *boxes,
+                    int32_t capacity, char *error, size_t error_size, Detect detect) {
+    if (!gray || width <= 0 || height <= 0 || stride < width || (capacity > 0 && !boxes)) {
         put_error(error, error_size, "invalid arguments");
         return -1;
     }
     try {
         gray_view view{gray, width, height, stride};
         std::vector<dlib::rect_detection> found;
-        detector->detector(view, found, adjust_threshold);
+        detect(view, found);
         std::sort(found.begin(), found.end(),
                   [](const dlib::rect_detection &a, const dlib::rect_detection &b) {
                       return a.detection_confidence > b.detection_confidence;
@@ -93,6 +96,31 @@ extern "C" int32_t pc_detector_detect(
         put_error(error, error_size, "unknown error in face detection");
     }
     return -1;
+}
+
+}  // namespace
+
+extern "C" int32_t pc_detector_detect(
+    pc_face_detector *detector, const uint8_t *gray, int32_t width, int32_t height, int32_t stride,
+    double adjust_threshold, pc_face_box *boxes, int32_t capacity, char *error, size_t error_size) {
+    if (!detector) {
+        put_error(error, error_size, "invalid arguments");
+        return -1;
+    }
+    return detect_into(gray, width, height, stride, boxes, capacity, error, error_size,
+                       [&](const gray_view &view, std::vector<dlib::rect_detection> &found) {
+                           detector->scan(view, found, adjust_threshold);
+                       });
+}
+
+extern "C" int32_t pc_detector_detect_reference(
+    const uint8_t *gray, int32_t width, int32_t height, int32_t stride, double adjust_threshold,
+    pc_face_box *boxes, int32_t capacity, char *error, size_t error_size) {
+    return detect_into(gray, width, height, stride, boxes, capacity, error, error_size,
+                       [&](const gray_view &view, std::vector<dlib::rect_detection> &found) {
+                           dlib::frontal_face_detector own = photocheck::frontal_model::shared().detector;
+                           own(view, found, adjust_threshold);
+                       });
 }
 
 extern "C" pc_shape_model *pc_shape_model_load(const char *path, char *error, size_t error_size) {

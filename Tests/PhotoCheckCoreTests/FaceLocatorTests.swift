@@ -1,3 +1,4 @@
+import Foundation
 import PhotoCheckTestSupport
 import Testing
 
@@ -70,6 +71,31 @@ import Testing
             #expect(cut.status("face.count") == .fail)
         }
         #expect(cut.face == nil)
+    }
+
+    @Test func theOnePassScanFindsWhatDlibsOwnScanFinds() throws {
+        // Every real photo in the fixtures at the size the detector sees (long side ≤ 640), with a
+        // floor far below the profile's so that weak candidates (and their suppression) are compared too.
+        let locator = try FaceLocator()
+        let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("real").path)
+            .filter { $0.hasSuffix(".jpg") }.sorted()
+        #expect(names.count >= 15)
+        var compared = 0
+        for name in names {
+            let image = try #require(SharedAnalyser.shared.real(name).image)
+            let scale = min(1, Double(FaceLocator.detectionLongSide) / Double(max(image.width, image.height)))
+            let sized = scale < 1 ? image.resized(width: Int(Double(image.width) * scale), height: Int(Double(image.height) * scale)) : image
+            let gray = sized.gray()
+            let onePass = try locator.scan(gray, floor: -1.0)
+            let reference = try FaceLocator.referenceScan(gray, floor: -1.0)
+            #expect(onePass.map(\.box) == reference.map(\.box), "\(name)")
+            #expect(onePass.map(\.subDetector) == reference.map(\.subDetector), "\(name)")
+            for (a, b) in zip(onePass, reference) {
+                #expect(abs(a.score - b.score) < 1e-3, "\(name): \(a.score) vs \(b.score)")
+            }
+            compared += reference.count
+        }
+        #expect(compared >= names.count)
     }
 
     @Test func aMissingModelNamesTheDebianPackage() {

@@ -46,7 +46,7 @@ public final class FaceLocator {
     /// True once this locator has waited for the load (the semaphore is signalled only once).
     private var loadAwaited = false
 
-    /// Builds the detector (about 0.4 s) while another thread loads the shared shape model if it
+    /// Builds the detector (about 0.4 s for the first; later ones share its filters) while another thread loads the shared shape model if it
     /// is not loaded yet (0.6–1.5 s): the first photo's detection runs during the load, and
     /// `photocheck me.jpg` waits for the longer of the two instead of their sum.
     public init() throws(SkipReason) {
@@ -122,7 +122,8 @@ public final class FaceLocator {
         return faces
     }
 
-    private struct Box {
+    /// One detection: box, score and which sub-detector fired.
+    struct Box {
         var box: PixelRect
         var score: Double
         var subDetector: Int
@@ -138,23 +139,58 @@ public final class FaceLocator {
             target = image.resized(width: w, height: h).gray()
         }
         let sx = Double(image.width) / Double(target.width), sy = Double(image.height) / Double(target.height)
+        return try scan(target, floor: floor).map { found in
+            let x0 = Double(found.box.x) * sx, y0 = Double(found.box.y) * sy
+            let x1 = Double(found.box.maxX) * sx, y1 = Double(found.box.maxY) * sy
+            return Box(
+                box: PixelRect(x: Int(x0.rounded()), y: Int(y0.rounded()), width: Int((x1 - x0).rounded()), height: Int((y1 - y0).rounded())),
+                score: found.score, subDetector: found.subDetector)
+        }
+    }
+
+    /// The faces the detector's one-pass scan finds on `gray`, in its pixels, best first.
+    func scan(_ gray: GrayImage, floor: Double) throws(SkipReason) -> [Box] {
+        try Self.detections(in: gray, floor: floor) { pixels, boxes, capacity, error in
+            pc_detector_detect(
+                detector, pixels, Int32(gray.width), Int32(gray.height), Int32(gray.width), floor, boxes, capacity,
+                error, Self.messageCapacity)
+        }
+    }
+
+    /// The boxes dlib's own filter-by-filter scan finds on `gray`, in its pixels: the reference
+    /// the tests compare the detector's one-pass scan with.
+    static func referenceScan(_ gray: GrayImage, floor: Double) throws(SkipReason) -> [Box] {
+        try detections(in: gray, floor: floor) { pixels, boxes, capacity, error in
+            pc_detector_detect_reference(
+                pixels, Int32(gray.width), Int32(gray.height), Int32(gray.width), floor, boxes, capacity, error, Self.messageCapacity)
+        }
+    }
+
+    /// Room for the shim's error message.
+    private static let messageCapacity = 512
+
+    /// Runs one of the shim's detect calls on `gray` and converts its boxes (inclusive corners).
+    private static func detections(
+        in gray: GrayImage, floor: Double,
+        _ call: (UnsafePointer<UInt8>?, UnsafeMutablePointer<pc_face_box>, Int32, UnsafeMutablePointer<CChar>) -> Int32
+    ) throws(SkipReason) -> [Box] {
         let capacity: Int32 = 32
         var boxes = [pc_face_box](repeating: pc_face_box(), count: Int(capacity))
-        var error = [CChar](repeating: 0, count: 512)
-        let count = target.pixels.withUnsafeBufferPointer { src in
-            pc_detector_detect(
-                detector, src.baseAddress, Int32(target.width), Int32(target.height), Int32(target.width),
-                floor, &boxes, capacity, &error, error.count)
+        var error = [CChar](repeating: 0, count: messageCapacity)
+        let count = gray.pixels.withUnsafeBufferPointer { src in
+            boxes.withUnsafeMutableBufferPointer { out in
+                error.withUnsafeMutableBufferPointer { message in
+                    call(src.baseAddress, out.baseAddress!, capacity, message.baseAddress!)
+                }
+            }
         }
         guard count >= 0 else {
             throw SkipReason(
                 zh: "人脸检测失败(\(shimMessage(error)))", en: "face detection failed (\(shimMessage(error)))")
         }
         return boxes.prefix(Int(min(count, capacity))).map { b in
-            let x0 = Double(b.left) * sx, y0 = Double(b.top) * sy
-            let x1 = Double(b.right + 1) * sx, y1 = Double(b.bottom + 1) * sy
-            return Box(
-                box: PixelRect(x: Int(x0.rounded()), y: Int(y0.rounded()), width: Int((x1 - x0).rounded()), height: Int((y1 - y0).rounded())),
+            Box(
+                box: PixelRect(x: Int(b.left), y: Int(b.top), width: Int(b.right - b.left + 1), height: Int(b.bottom - b.top + 1)),
                 score: b.score, subDetector: Int(b.sub_detector))
         }
     }
