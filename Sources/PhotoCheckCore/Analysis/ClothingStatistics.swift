@@ -72,7 +72,7 @@ extension ClothingStatistics {
         guard labs.count >= 60 else { return nil }
         func med(_ v: [Double]) -> Double { v.orderStatistic(v.count / 2) }
         pixelCount = labs.count
-        median = Lab(L: med(labs.map(\.L)), a: med(labs.map(\.a)), b: med(labs.map(\.b)))
+        median = Lab(L: med(labs.map { $0.L }), a: med(labs.map { $0.a }), b: med(labs.map { $0.b }))
         edgeDensity = Double(edges) / Double(labs.count)
         region = box
     }

@@ -103,7 +103,7 @@ extension FaceStatistics {
             }
         }
         func med(_ v: [Double]) -> Double { v.isEmpty ? .nan : v.orderStatistic(v.count / 2) }
-        cheekLab = Lab(L: med(labs.map(\.L)), a: med(labs.map(\.a)), b: med(labs.map(\.b)))
+        cheekLab = Lab(L: med(labs.map { $0.L }), a: med(labs.map { $0.a }), b: med(labs.map { $0.b }))
 
         // Highlights: the forehead box (below the hairline estimate, so a bald scalp is not in it),
         // the nose from bridge to tip, and the cheeks.

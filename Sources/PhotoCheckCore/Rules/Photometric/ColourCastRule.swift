@@ -54,12 +54,12 @@ struct ColourCastRule: Rule {
         guard Double(candidates.count) >= 0.02 * Double(n) else { return nil }
         // The fifth with the least chroma, as a stable sort by chroma would take them: all below
         // the k-th smallest chroma, then the first ones equal to it.
-        let chroma = candidates.map(\.chroma)
+        let chroma = candidates.map { $0.chroma }
         let k = max(1, candidates.count / 5)
         let kth = chroma.orderStatistic(k - 1)
         var least = candidates.indices.filter { chroma[$0] < kth }.map { candidates[$0] }
         for i in candidates.indices where least.count < k && chroma[i] == kth { least.append(candidates[i]) }
-        let a = least.map(\.a), b = least.map(\.b)
+        let a = least.map { $0.a }, b = least.map { $0.b }
         return Lab(L: 0, a: a.orderStatistic(a.count / 2), b: b.orderStatistic(b.count / 2))
     }
 
