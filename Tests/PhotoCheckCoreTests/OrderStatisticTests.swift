@@ -34,4 +34,25 @@ import Testing
         }
         #expect(constant.orderStatistic(1500) == 2.5)
     }
+
+    @Test(arguments: [0, 5, 65, 1000, 20_000])
+    func nonNegativeSortMatchesSort(count: Int) {
+        var random = Lehmer(state: UInt64(count) + 11)
+        // Zeros, repeats, tiny (subnormal) and huge values, infinity: all at or above +0.
+        let specials: [Float] = [0, Float.leastNonzeroMagnitude, 1e-30, 0.5, 0.5, 1, 3e38, .infinity]
+        var values = (0..<count).map { i -> Float in
+            i % 7 == 0 ? specials[random.next(specials.count)] : Float(random.next(100_000)) / 37
+        }
+        let expected = values.sorted()
+        values.sortNonNegative()
+        #expect(values == expected)
+    }
+
+    @Test func nonNegativeSortFallsBackOnNegativeValues() {
+        var values = (0..<500).map { Float(250 - $0) / 3 }
+        values.append(-0.0)
+        values.sortNonNegative()
+        #expect(values == values.sorted())
+        #expect(values.first == Float(250 - 499) / 3)
+    }
 }

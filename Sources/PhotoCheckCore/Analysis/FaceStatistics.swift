@@ -139,8 +139,7 @@ extension FaceStatistics {
                 }
             }
         }
-        eyeLumas.sort()
-        eyeWhiteLuma = eyeLumas.count >= 12 ? Double(eyeLumas[eyeLumas.count * 9 / 10]) : nil
+        eyeWhiteLuma = eyeLumas.count >= 12 ? Double(eyeLumas.orderStatistic(eyeLumas.count * 9 / 10)) : nil
 
         var histogram = [Int](repeating: 0, count: 256)
         var samples = 0

@@ -227,7 +227,7 @@ public struct SkinTexture: Sendable, Equatable {
 
     /// Mean of the lower 90%: fine texture without the few strong edges (a mole, a nostril).
     static func trimmedMean(_ values: inout [Float]) -> Float {
-        values.sort()
+        values.sortNonNegative()
         let kept = values.prefix(max(1, values.count * 9 / 10))
         return kept.reduce(0, +) / Float(kept.count)
     }

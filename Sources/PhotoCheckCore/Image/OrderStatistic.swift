@@ -35,3 +35,44 @@ extension Array where Element: Comparable {
         }
     }
 }
+
+extension Array where Element == Float {
+    /// Sorts ascending, as `sort()` does. For values ≥ 0 (no NaN) the IEEE bit patterns order
+    /// like the values, so three 11-bit counting passes sort them in linear time: the skin
+    /// texture sorts thousands of residuals a region. Anything else (a negative value, −0, NaN)
+    /// falls back to `sort()`.
+    mutating func sortNonNegative() {
+        guard count > 64, allSatisfy({ $0.bitPattern <= Float.infinity.bitPattern }) else {
+            sort()
+            return
+        }
+        var keys = map { $0.bitPattern }
+        var scratch = [UInt32](repeating: 0, count: count)
+        var counts = [Int](repeating: 0, count: 2049)
+        keys.withUnsafeMutableBufferPointer { keys in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    Self.countingPass(from: keys, into: scratch, shift: 0, counts: counts)
+                    Self.countingPass(from: scratch, into: keys, shift: 11, counts: counts)
+                    Self.countingPass(from: keys, into: scratch, shift: 22, counts: counts)
+                }
+            }
+        }
+        for i in indices { self[i] = Float(bitPattern: scratch[i]) }
+    }
+
+    /// One stable counting-sort pass on 11 bits of the keys.
+    private static func countingPass(
+        from source: UnsafeMutableBufferPointer<UInt32>, into target: UnsafeMutableBufferPointer<UInt32>, shift: UInt32,
+        counts: UnsafeMutableBufferPointer<Int>
+    ) {
+        for i in counts.indices { counts[i] = 0 }
+        for key in source { counts[Int((key >> shift) & 0x7FF) + 1] += 1 }
+        for i in 1..<counts.count { counts[i] += counts[i - 1] }
+        for key in source {
+            let bucket = Int((key >> shift) & 0x7FF)
+            target[counts[bucket]] = key
+            counts[bucket] += 1
+        }
+    }
+}

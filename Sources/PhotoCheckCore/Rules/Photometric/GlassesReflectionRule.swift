@@ -24,9 +24,8 @@ struct GlassesReflectionRule: Rule {
             }
         }
         let glare = Double(clipped) / Double(max(1, total))
-        lensLuma.sort()
         let cheeks = (stats.leftCheekLuma + stats.rightCheekLuma) / 2
-        let tint = lensLuma.isEmpty || cheeks <= 0 ? 1 : Double(lensLuma[lensLuma.count / 2]) / cheeks
+        let tint = lensLuma.isEmpty || cheeks <= 0 ? 1 : Double(lensLuma.orderStatistic(lensLuma.count / 2)) / cheeks
         var measurements = [
             Measurement("glasses_present", present ? 1 : 0),
             Measurement("bridge_contrast_luma", bridge, limit: p.limit("glasses.presence")),
