@@ -106,7 +106,7 @@ extension BackgroundStatistics {
         sampleCount = samples.count
         share = Double(samples.count) / Double(max(1, grid))
         func med(_ v: [Double]) -> Double { v.orderStatistic(v.count / 2) }
-        median = Lab(L: med(samples.map(\.lab.L)), a: med(samples.map(\.lab.a)), b: med(samples.map(\.lab.b)))
+        median = Lab(L: med(samples.map { $0.lab.L }), a: med(samples.map { $0.lab.a }), b: med(samples.map { $0.lab.b }))
 
         // Robust quadratic fit of L*, a*, b*: fit, drop samples far from the fit, refit.
         var model = Self.fit(samples) ?? [SIMD3(median.L, median.a, median.b)] + Array(repeating: .zero, count: 5)
