@@ -1,6 +1,7 @@
 // dlib behind a plain-C interface. Every entry point catches every exception: Swift cannot.
 #include "face_shim.h"
 #include "frontal_scan.hpp"
+#include "landmark_model.hpp"
 
 #include <dlib/image_processing.h>
 #include <dlib/image_processing/frontal_face_detector.h>
@@ -44,7 +45,16 @@ struct pc_face_detector {
 };
 
 struct pc_shape_model {
+    // The model as our reader read it; when it could not (a file in another layout), dlib's own.
+    std::unique_ptr<photocheck::landmark_model> read;
     dlib::shape_predictor predictor;
+
+    unsigned long parts() const { return read ? read->parts() : predictor.num_parts(); }
+
+    template <typename image_type>
+    dlib::full_object_detection operator()(const image_type &image, const dlib::rectangle &box) const {
+        return read ? (*read)(image, box) : predictor(image, box);
+    }
 };
 
 extern "C" pc_face_detector *pc_detector_create(char *error, size_t error_size) {
@@ -123,7 +133,9 @@ extern "C" int32_t pc_detector_detect_reference(
                        });
 }
 
-extern "C" pc_shape_model *pc_shape_model_load(const char *path, char *error, size_t error_size) {
+namespace {
+
+pc_shape_model *load_shape_model(const char *path, bool dlib_only, char *error, size_t error_size) {
     if (!path) {
         put_error(error, error_size, "no model path");
         return nullptr;
@@ -131,6 +143,14 @@ extern "C" pc_shape_model *pc_shape_model_load(const char *path, char *error, si
     pc_shape_model *made = nullptr;
     try {
         made = new pc_shape_model;
+        if (!dlib_only) {
+            try {
+                made->read = std::make_unique<photocheck::landmark_model>(photocheck::landmark_model::read(path));
+                return made;
+            } catch (const std::exception &) {
+                // Not a layout our reader knows (or no file): dlib reads it, or says why not.
+            }
+        }
         dlib::deserialize(path) >> made->predictor;
         return made;
     } catch (const std::exception &e) {
@@ -142,12 +162,22 @@ extern "C" pc_shape_model *pc_shape_model_load(const char *path, char *error, si
     return nullptr;
 }
 
+}  // namespace
+
+extern "C" pc_shape_model *pc_shape_model_load(const char *path, char *error, size_t error_size) {
+    return load_shape_model(path, false, error, error_size);
+}
+
+extern "C" pc_shape_model *pc_shape_model_load_reference(const char *path, char *error, size_t error_size) {
+    return load_shape_model(path, true, error, error_size);
+}
+
 extern "C" void pc_shape_model_destroy(pc_shape_model *model) { delete model; }
 
 extern "C" int32_t pc_shape_model_parts(const pc_shape_model *model) {
     if (!model) return 0;
     try {
-        return static_cast<int32_t>(model->predictor.num_parts());
+        return static_cast<int32_t>(model->parts());
     } catch (...) {
         return 0;
     }
@@ -163,8 +193,7 @@ extern "C" int32_t pc_shape_model_fit(
     }
     try {
         gray_view view{gray, width, height, stride};
-        const dlib::full_object_detection shape =
-            model->predictor(view, dlib::rectangle(left, top, right, bottom));
+        const dlib::full_object_detection shape = (*model)(view, dlib::rectangle(left, top, right, bottom));
         const int32_t parts = static_cast<int32_t>(shape.num_parts());
         for (int32_t i = 0; i < parts && i < capacity; ++i) {
             xy[2 * i] = static_cast<double>(shape.part(i).x());

@@ -98,6 +98,29 @@ import Testing
         #expect(compared >= names.count)
     }
 
+    @Test func ourModelReaderPlacesDlibsLandmarks() throws {
+        // The same file read by our reader and by dlib's deserialize: every landmark identical, on
+        // each fixture face and on boxes of no face, one of them reaching past the picture.
+        let path = ProcessInfo.processInfo.environment["PHOTOCHECK_LANDMARK_MODEL"] ?? FaceLocator.defaultModelPath
+        let ours = try ShapeModel.load(path: path).get()
+        let dlibs = try ShapeModel.load(path: path, dlibReaderOnly: true).get()
+        var compared = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("real").path)
+        where name.hasSuffix(".jpg") {
+            let photo = SharedAnalyser.shared.real(name)
+            let gray = try #require(photo.image).gray()
+            let boxes =
+                photo.faces.map(\.box) + [
+                    PixelRect(x: 10, y: 10, width: 190, height: 210), PixelRect(x: -50, y: -40, width: 150, height: 160),
+                ]
+            for box in boxes {
+                #expect(try ours.landmarks(gray, in: box) == dlibs.landmarks(gray, in: box), "\(name) \(box)")
+                compared += 1
+            }
+        }
+        #expect(compared >= 40)
+    }
+
     @Test func aMissingModelNamesTheDebianPackage() {
         guard case .failure(let reason) = ShapeModel.load(path: "/nonexistent/shape_predictor.dat") else {
             Issue.record("a missing model loaded")

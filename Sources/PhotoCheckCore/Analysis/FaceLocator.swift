@@ -231,20 +231,7 @@ public final class FaceLocator {
     }
 
     private func landmarks(_ gray: GrayImage, in box: PixelRect) throws(SkipReason) -> [Point] {
-        let model = try shapeModel()
-        var xy = [Double](repeating: 0, count: 136)
-        var error = [CChar](repeating: 0, count: 512)
-        let parts = gray.pixels.withUnsafeBufferPointer { src in
-            pc_shape_model_fit(
-                model.handle, src.baseAddress, Int32(gray.width), Int32(gray.height), Int32(gray.width),
-                Int32(box.x), Int32(box.y), Int32(box.maxX - 1), Int32(box.maxY - 1), &xy, 68, &error, error.count)
-        }
-        guard parts == 68 else {
-            throw SkipReason(
-                zh: "面部特征点定位失败(\(parts < 0 ? shimMessage(error) : "模型给出 \(parts) 个点,需要 68 个"))",
-                en: "landmarks could not be placed (\(parts < 0 ? shimMessage(error) : "the model gives \(parts) points, 68 needed"))")
-        }
-        return (0..<68).map { Point(x: xy[2 * $0], y: xy[2 * $0 + 1]) }
+        try shapeModel().landmarks(gray, in: box)
     }
 
     /// How much of the face lies outside the picture: the larger of the box's share outside and the
@@ -275,7 +262,9 @@ final class ShapeModel: @unchecked Sendable {
     static let shared: Result<ShapeModel, SkipReason> = load(
         path: ProcessInfo.processInfo.environment["PHOTOCHECK_LANDMARK_MODEL"] ?? FaceLocator.defaultModelPath)
 
-    static func load(path: String) -> Result<ShapeModel, SkipReason> {
+    /// Reads the model at `path`; `dlibReaderOnly` skips our faster reader and has dlib's own
+    /// deserialize read it (the reference the tests compare the two with).
+    static func load(path: String, dlibReaderOnly: Bool = false) -> Result<ShapeModel, SkipReason> {
         guard FileManager.default.isReadableFile(atPath: path) else {
             return .failure(
                 SkipReason(
@@ -285,7 +274,10 @@ final class ShapeModel: @unchecked Sendable {
                 ))
         }
         var error = [CChar](repeating: 0, count: 512)
-        guard let handle = pc_shape_model_load(path, &error, error.count) else {
+        let loaded =
+            dlibReaderOnly
+            ? pc_shape_model_load_reference(path, &error, error.count) : pc_shape_model_load(path, &error, error.count)
+        guard let handle = loaded else {
             return .failure(
                 SkipReason(
                     zh: "人脸特征点模型 \(path) 无法读取(\(shimMessage(error))),请重新安装 libdlib-data",
@@ -298,6 +290,23 @@ final class ShapeModel: @unchecked Sendable {
                     zh: "\(path) 不是 68 点人脸特征点模型", en: "\(path) is not a 68-point face landmark model"))
         }
         return .success(ShapeModel(handle: handle))
+    }
+
+    /// The 68 landmarks of the face in `box` (image pixels).
+    func landmarks(_ gray: GrayImage, in box: PixelRect) throws(SkipReason) -> [Point] {
+        var xy = [Double](repeating: 0, count: 136)
+        var error = [CChar](repeating: 0, count: 512)
+        let parts = gray.pixels.withUnsafeBufferPointer { src in
+            pc_shape_model_fit(
+                handle, src.baseAddress, Int32(gray.width), Int32(gray.height), Int32(gray.width),
+                Int32(box.x), Int32(box.y), Int32(box.maxX - 1), Int32(box.maxY - 1), &xy, 68, &error, error.count)
+        }
+        guard parts == 68 else {
+            throw SkipReason(
+                zh: "面部特征点定位失败(\(parts < 0 ? shimMessage(error) : "模型给出 \(parts) 个点,需要 68 个"))",
+                en: "landmarks could not be placed (\(parts < 0 ? shimMessage(error) : "the model gives \(parts) points, 68 needed"))")
+        }
+        return (0..<68).map { Point(x: xy[2 * $0], y: xy[2 * $0 + 1]) }
     }
 }
 
