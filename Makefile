@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE := Fixtures/real/frll-005-blue-480x640.jpg
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: setup build release run test lint bench install clean
+.PHONY: setup build release run test lint bench install clean frontal-filters
 
 ## setup: install the Debian packages photocheck needs (idempotent; skips apt when all are there)
 setup:
@@ -45,6 +45,12 @@ lint:
 ## memory and one-photo wall time over a folder of 400 copies of the reference photos (not a test)
 bench: release
 	.build/release/photocheck-bench --binary .build/release/photocheck --photos $(or $(BENCH_PHOTOS),400)
+
+## frontal-filters: regenerate the face detector's compiled-in filters from the installed dlib
+## (only after a dlib upgrade; a test fails while they differ)
+frontal-filters: setup
+	g++ -O1 -std=c++17 Scripts/frontal-filters.cpp -o .build/frontal-filters -ldlib -l:libblas.so.3 -l:liblapack.so.3
+	.build/frontal-filters Sources/CFaceShim/frontal_filters.inc
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -110,6 +110,14 @@ int32_t detect_into(const uint8_t *gray, int32_t width, int32_t height, int32_t 
 
 }  // namespace
 
+extern "C" int32_t pc_detector_matches_dlib(void) {
+    try {
+        return photocheck::frontal_model::matches_dlib() ? 1 : 0;
+    } catch (...) {
+        return -1;
+    }
+}
+
 extern "C" int32_t pc_detector_detect(
     pc_face_detector *detector, const uint8_t *gray, int32_t width, int32_t height, int32_t stride,
     double adjust_threshold, pc_face_box *boxes, int32_t capacity, char *error, size_t error_size) {
@@ -128,7 +136,7 @@ extern "C" int32_t pc_detector_detect_reference(
     pc_face_box *boxes, int32_t capacity, char *error, size_t error_size) {
     return detect_into(gray, width, height, stride, boxes, capacity, error, error_size,
                        [&](const gray_view &view, std::vector<dlib::rect_detection> &found) {
-                           dlib::frontal_face_detector own = photocheck::frontal_model::shared().detector;
+                           dlib::frontal_face_detector own = photocheck::frontal_model::dlib_detector();
                            own(view, found, adjust_threshold);
                        });
 }

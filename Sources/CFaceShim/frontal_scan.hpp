@@ -7,7 +7,9 @@
 // fhog_extractor (dlib's definition, a faster vote); the pyramid's downsampling, the score
 // threshold, the box mapping and the overlap suppression are dlib's own, in dlib's order. Scores
 // differ from dlib's in the fifth decimal (float rounding, and dlib drops singular values below
-// 0.1% of the largest when it splits the filters); boxes and sub-detectors are the same.
+// 0.1% of the largest when it splits the filters); boxes and sub-detectors are the same. The
+// filters themselves are a table generated from dlib's detector (frontal_filters.inc), because
+// dlib ships the detector compressed and takes 0.4 s to unpack it on every start.
 #pragma once
 
 #include "fhog_features.hpp"
@@ -21,48 +23,68 @@
 
 namespace photocheck {
 
-// The detector and its filters laid out for scanning. Built once, read-only, shared by threads.
+namespace generated {
+#include "frontal_filters.inc"
+}  // namespace generated
+
+// The detector's filters laid out for scanning, from the table generated out of dlib's detector
+// (frontal_filters.inc). Read-only, shared by threads.
 struct frontal_model {
-    dlib::frontal_face_detector detector;
-    long filter_rows = 0, filter_cols = 0, planes = 0;
-    long box_rows = 0, box_cols = 0;
-    int cell_size = 8;
+    static constexpr int sub_detectors = 5;
+    static_assert(generated::frontal_sub_detectors == sub_detectors, "the frontal detector has five filters");
+
+    long filter_rows = generated::frontal_rows, filter_cols = generated::frontal_columns;
+    long planes = generated::frontal_planes;
+    long box_rows = filter_rows - 2 * generated::frontal_padding, box_cols = filter_cols - 2 * generated::frontal_padding;
+    int cell_size = static_cast<int>(generated::frontal_cell_size);
+    long min_level_width = generated::frontal_min_level_width, min_level_height = generated::frontal_min_level_height;
+    unsigned long max_levels = generated::frontal_max_levels;
     // One threshold per sub-detector (a window scoring at least this is a face).
-    std::vector<double> thresholds;
+    const double *thresholds = generated::frontal_thresholds;
     // weights[((plane * filter_rows + i) * filter_cols + j) * 5 + d]: the five sub-detectors'
     // weights for one tap lie side by side.
-    std::vector<float> weights;
+    const float *weights = generated::frontal_weights;
+    dlib::test_box_overlap overlaps{generated::frontal_overlap_iou, generated::frontal_overlap_covered};
+    dlib::default_fhog_feature_extractor extractor;
 
-    static constexpr int sub_detectors = 5;
-
-    // The one shared instance (dlib decompresses the detector in about 0.4 s).
     static const frontal_model &shared() {
-        static const frontal_model model(dlib::get_frontal_face_detector());
+        static const frontal_model model;
         return model;
     }
 
-    explicit frontal_model(const dlib::frontal_face_detector &made) : detector(made) {
+    // dlib's own detector, decompressed on first use (about 0.4 s): for the tests' reference scan
+    // and their check that the table still matches it.
+    static const dlib::frontal_face_detector &dlib_detector() {
+        static const dlib::frontal_face_detector detector = dlib::get_frontal_face_detector();
+        return detector;
+    }
+
+    // True when the table holds exactly dlib's detector: filters, thresholds and settings.
+    static bool matches_dlib() {
+        const auto &detector = dlib_detector();
         const auto &scanner = detector.get_scanner();
-        filter_rows = static_cast<long>(scanner.get_fhog_window_height());
-        filter_cols = static_cast<long>(scanner.get_fhog_window_width());
-        box_rows = filter_rows - 2 * static_cast<long>(scanner.get_padding());
-        box_cols = filter_cols - 2 * static_cast<long>(scanner.get_padding());
-        cell_size = static_cast<int>(scanner.get_cell_size());
-        if (detector.num_detectors() != sub_detectors) throw dlib::error("unexpected frontal face detector");
-        const long taps = filter_rows * filter_cols;
+        const frontal_model &model = shared();
+        if (detector.num_detectors() != sub_detectors || static_cast<long>(scanner.get_fhog_window_height()) != model.filter_rows ||
+            static_cast<long>(scanner.get_fhog_window_width()) != model.filter_cols ||
+            static_cast<long>(scanner.get_padding()) != generated::frontal_padding ||
+            static_cast<int>(scanner.get_cell_size()) != model.cell_size ||
+            static_cast<long>(scanner.get_min_pyramid_layer_width()) != model.min_level_width ||
+            static_cast<long>(scanner.get_min_pyramid_layer_height()) != model.min_level_height ||
+            scanner.get_max_pyramid_levels() != model.max_levels ||
+            detector.get_overlap_tester().get_iou_thresh() != model.overlaps.get_iou_thresh() ||
+            detector.get_overlap_tester().get_percent_covered_thresh() != model.overlaps.get_percent_covered_thresh())
+            return false;
         for (int d = 0; d < sub_detectors; ++d) {
+            if (detector.get_w(d)(scanner.get_num_dimensions()) != model.thresholds[d]) return false;
             const auto bank = scanner.build_fhog_filterbank(detector.get_w(d));
-            if (d == 0) {
-                planes = static_cast<long>(bank.filters.size());
-                weights.assign(static_cast<size_t>(planes * taps * sub_detectors), 0.f);
-            }
-            thresholds.push_back(detector.get_w(d)(scanner.get_num_dimensions()));
-            for (long p = 0; p < planes; ++p)
-                for (long i = 0; i < filter_rows; ++i)
-                    for (long j = 0; j < filter_cols; ++j)
-                        weights[static_cast<size_t>(((p * filter_rows + i) * filter_cols + j) * sub_detectors + d)] =
-                            bank.filters[p](i, j);
+            if (static_cast<long>(bank.filters.size()) != model.planes) return false;
+            for (long p = 0; p < model.planes; ++p)
+                for (long i = 0; i < model.filter_rows; ++i)
+                    for (long j = 0; j < model.filter_cols; ++j)
+                        if (bank.filters[p](i, j) != model.weights[((p * model.filter_rows + i) * model.filter_cols + j) * sub_detectors + d])
+                            return false;
         }
+        return true;
     }
 };
 
@@ -75,8 +97,7 @@ public:
     // plus `adjust_threshold`.
     template <typename image_type>
     void operator()(const image_type &image, std::vector<dlib::rect_detection> &found, double adjust_threshold) {
-        const auto &scanner = model_.detector.get_scanner();
-        const auto &extractor = scanner.get_feature_extractor();
+        const auto &extractor = model_.extractor;
 
         // As many levels as dlib's scanner would make, each 5/6 of the one before.
         dlib::pyramid_down<6> pyramid;
@@ -85,9 +106,8 @@ public:
         do {
             size = pyramid.rect_down(size);
             ++levels;
-        } while (size.width() >= static_cast<long>(scanner.get_min_pyramid_layer_width()) &&
-                 size.height() >= static_cast<long>(scanner.get_min_pyramid_layer_height()) &&
-                 levels < scanner.get_max_pyramid_levels());
+        } while (size.width() >= model_.min_level_width && size.height() >= model_.min_level_height &&
+                 levels < model_.max_levels);
 
         constexpr int D = frontal_model::sub_detectors;
         std::vector<std::pair<double, dlib::rectangle>> hits[D];
@@ -135,7 +155,7 @@ public:
         }
         std::sort(all.rbegin(), all.rend());
         found.clear();
-        const dlib::test_box_overlap overlaps = model_.detector.get_overlap_tester();
+        const dlib::test_box_overlap &overlaps = model_.overlaps;
         for (const auto &candidate : all) {
             const bool suppressed = std::any_of(found.begin(), found.end(), [&](const dlib::rect_detection &kept) {
                 return overlaps(kept.rect, candidate.rect);
@@ -198,7 +218,7 @@ private:
         lanes sum[R][D];
         for (int k = 0; k < R; ++k)
             for (int d = 0; d < D; ++d) sum[k][d] = lanes{};
-        const float *weight = model_.weights.data();
+        const float *weight = model_.weights;
         for (long p = 0; p < model_.planes; ++p) {
             const float *origin = level_.planes.data() + p * plane_size + row * stride + column;
             for (long i = 0; i < model_.filter_rows; ++i) {

@@ -73,6 +73,11 @@ import Testing
         #expect(cut.face == nil)
     }
 
+    @Test func theCompiledInFiltersAreDlibs() {
+        // Regenerate with `make frontal-filters` when dlib's detector changes.
+        #expect(FaceLocator.filtersMatchDlib)
+    }
+
     @Test func theOnePassScanFindsWhatDlibsOwnScanFinds() throws {
         // Every real photo in the fixtures at the size the detector sees (long side ≤ 640), with a
         // floor far below the profile's so that weak candidates (and their suppression) are compared too.

@@ -19,8 +19,8 @@ typedef struct {
     int32_t sub_detector;             /* 0 front, 1 left, 2 right, 3/4 front rotated */
 } pc_face_box;
 
-/* The HOG frontal face detector. The first one takes about 0.4 s to build (dlib decompresses its
- * filters); later ones share those filters and cost nothing. Not thread-safe: one per thread. */
+/* The HOG frontal face detector, built from its filters compiled in (no start-up cost). Holds
+ * scratch memory, so it is not thread-safe: one per thread. */
 pc_face_detector *pc_detector_create(char *error, size_t error_size);
 void pc_detector_destroy(pc_face_detector *detector);
 
@@ -29,6 +29,10 @@ void pc_detector_destroy(pc_face_detector *detector);
 int32_t pc_detector_detect(
     pc_face_detector *detector, const uint8_t *gray, int32_t width, int32_t height, int32_t stride,
     double adjust_threshold, pc_face_box *boxes, int32_t capacity, char *error, size_t error_size);
+
+/* 1 when the compiled-in filters are exactly those of dlib's get_frontal_face_detector() (which
+ * this decompresses, about 0.4 s), 0 when they differ, -1 on error. */
+int32_t pc_detector_matches_dlib(void);
 
 /* The same detection by dlib's own scan, one filter piece at a time (slower). Kept as
  * the reference the tests hold the one-pass scan of pc_detector_detect to. */
