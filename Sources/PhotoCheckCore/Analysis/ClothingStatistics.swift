@@ -52,13 +52,18 @@ extension ClothingStatistics {
         let gray = small.gray()
         var labs: [Lab] = []
         var edges = 0
+        // A colour's Lab, or nil when it is skin-coloured, depends on the colour alone.
+        var memo = ColourMemo<Lab?>(placeholder: nil)
+        func clothing(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Lab? {
+            let lab = Colour.lab(r, g, b)
+            return Colour.deltaE2000(lab, skin, cappedAt: 12) < 12 ? nil : lab
+        }
         small.pixels.withUnsafeBufferPointer { px in
             gray.pixels.withUnsafeBufferPointer { luma in
                 for y in 0..<h {
                     for x in 0..<w {
                         let i = (y * w + x) * 3
-                        let lab = Colour.lab(px[i], px[i + 1], px[i + 2])
-                        if Colour.deltaE2000(lab, skin, cappedAt: 12) < 12 { continue }
+                        guard let lab = memo.value(px[i], px[i + 1], px[i + 2], clothing) else { continue }
                         labs.append(lab)
                         guard x > 0, y > 0, x < w - 1, y < h - 1 else { continue }
                         func g(_ dx: Int, _ dy: Int) -> Double { Double(luma[(y + dy) * w + x + dx]) }

@@ -40,15 +40,20 @@ struct ColourCastRule: Rule {
     static func neutralCast(_ image: RGBImage, skin: Lab) -> Lab? {
         let step = max(1, Int((Double(image.width * image.height) / 30_000).squareRoot()))
         var candidates: [Lab] = [], n = 0
+        // A colour's verdict (its Lab when it is a candidate) depends on the colour alone.
+        var memo = ColourMemo<Lab?>(placeholder: nil)
+        func candidate(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Lab? {
+            let xyz = Colour.xyz(r, g, b)
+            // L* ≥ 55 needs Y ≥ (71/116)³: darker pixels are passed over without the cube roots.
+            if xyz.y < Self.lightnessFloorY { return nil }
+            let lab = Colour.lab(fromXYZ: xyz)
+            return lab.L >= 55 && lab.chroma <= 30 && Colour.deltaE2000(lab, skin, cappedAt: 10) >= 10 ? lab : nil
+        }
         for y in stride(from: 0, to: image.height, by: step) {
             for x in stride(from: 0, to: image.width, by: step) {
                 n += 1
                 let i = (y * image.width + x) * 3
-                let xyz = Colour.xyz(image.pixels[i], image.pixels[i + 1], image.pixels[i + 2])
-                // L* ≥ 55 needs Y ≥ (71/116)³: darker pixels are passed over without the cube roots.
-                if xyz.y < Self.lightnessFloorY { continue }
-                let lab = Colour.lab(fromXYZ: xyz)
-                if lab.L >= 55 && lab.chroma <= 30 && Colour.deltaE2000(lab, skin, cappedAt: 10) >= 10 { candidates.append(lab) }
+                if let lab = memo.value(image.pixels[i], image.pixels[i + 1], image.pixels[i + 2], candidate) { candidates.append(lab) }
             }
         }
         guard Double(candidates.count) >= 0.02 * Double(n) else { return nil }
