@@ -154,27 +154,35 @@ public struct SkinTexture: Sendable, Equatable {
             // Area average in two exact integer passes: each source row summed over the output
             // columns' spans, then those sums added over each output row's span.
             var rowSums = [Int32](repeating: 0, count: sh * width)
+            // The spans tile the source row (each at least a pixel, one after another): each
+            // source pixel adds into its output column, in one pass without per-span loops.
+            var column = [Int](repeating: -1, count: sw)
+            for (ox, span) in xSpans.enumerated() { for x in span.0..<span.1 { column[x] = ox } }
             gray.pixels.withUnsafeBufferPointer { p in
                 rowSums.withUnsafeMutableBufferPointer { sums in
-                    for y in 0..<sh {
-                        let row = p.baseAddress! + y * sw, sumRow = sums.baseAddress! + y * width
-                        for ox in 0..<width {
-                            let (x0, x1) = xSpans[ox]
-                            var sum: Int32 = 0
-                            for x in x0..<x1 { sum &+= Int32(row[x]) }
-                            sumRow[ox] = sum
+                    column.withUnsafeBufferPointer { column in
+                        for y in 0..<sh {
+                            let row = p.baseAddress! + y * sw, sumRow = sums.baseAddress! + y * width
+                            for x in 0..<sw where column[x] >= 0 { sumRow[column[x]] &+= Int32(row[x]) }
                         }
                     }
                 }
             }
+            // Likewise down the columns: each output row adds its span's row sums, a row at a time.
+            var total = [Int32](repeating: 0, count: width)
+            let spanWidths = xSpans.map { Int32($0.1 - $0.0) }
             rowSums.withUnsafeBufferPointer { sums in
                 out.withUnsafeMutableBufferPointer { o in
-                    for oy in 0..<height {
-                        let (y0, y1) = ySpans[oy]
-                        for ox in 0..<width {
-                            var sum: Int32 = 0
-                            for y in y0..<y1 { sum &+= sums[y * width + ox] }
-                            o[oy * width + ox] = Float(sum) / Float((xSpans[ox].1 - xSpans[ox].0) * (y1 - y0))
+                    total.withUnsafeMutableBufferPointer { total in
+                        for oy in 0..<height {
+                            let (y0, y1) = ySpans[oy]
+                            for ox in 0..<width { total[ox] = 0 }
+                            for y in y0..<y1 {
+                                let row = sums.baseAddress! + y * width
+                                for ox in 0..<width { total[ox] &+= row[ox] }
+                            }
+                            let rows = Int32(y1 - y0)
+                            for ox in 0..<width { o[oy * width + ox] = Float(total[ox]) / Float(spanWidths[ox] * rows) }
                         }
                     }
                 }

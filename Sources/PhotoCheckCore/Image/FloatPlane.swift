@@ -84,6 +84,23 @@ public struct FloatPlane: Sendable, Equatable {
         into out: UnsafeMutablePointer<Float>, _ sources: [UnsafePointer<Float>], _ weights: UnsafeBufferPointer<Float>, _ count: Int
     ) {
         var x = 0
+        // Thirty-two outputs at a time: four independent sums keep the adder busy while each
+        // waits on its previous tap.
+        while x + 32 <= count {
+            var a0 = SIMD8<Float>(repeating: 0), a1 = a0, a2 = a0, a3 = a0
+            for i in 0..<weights.count {
+                let w = SIMD8(repeating: weights[i]), s = sources[i]
+                a0 += w * s.eightLanes(at: x)
+                a1 += w * s.eightLanes(at: x + 8)
+                a2 += w * s.eightLanes(at: x + 16)
+                a3 += w * s.eightLanes(at: x + 24)
+            }
+            out.storeEightLanes(a0, at: x)
+            out.storeEightLanes(a1, at: x + 8)
+            out.storeEightLanes(a2, at: x + 16)
+            out.storeEightLanes(a3, at: x + 24)
+            x += 32
+        }
         while x + 8 <= count {
             var acc = SIMD8<Float>(repeating: 0)
             for i in 0..<weights.count {
