@@ -190,15 +190,9 @@ extension PersonMask {
         var reached = [Bool](repeating: false, count: w * h)
         passable.withUnsafeBufferPointer { open in
             reached.withUnsafeMutableBufferPointer { seen in
-                var fill = FloodFill(width: w, height: h)
-                for i in seeds where open[i] && !seen[i] {
-                    seen[i] = true
-                    fill.push(i)
-                }
-                fill.run { j in
-                    guard open[j] && !seen[j] else { return false }
-                    seen[j] = true
-                    return true
+                var fill = ScanlineFill(width: w, height: h)
+                for i in seeds {
+                    fill.fill(from: i, joins: { open[$0] && !seen[$0] }, mark: { seen[$0] = true })
                 }
             }
         }
@@ -216,7 +210,7 @@ extension PersonMask {
         var tooMany = false
         excluded.withUnsafeBufferPointer { out in
             mark.withUnsafeMutableBufferPointer { marks in
-                var fill = FloodFill(width: w, height: h)
+                var fill = ScanlineFill(width: w, height: h)
                 for y in stride(from: box.y, to: box.maxY, by: 2) where !tooMany {
                     for x in stride(from: box.x, to: box.maxX, by: 2) where !out[y * w + x] && marks[y * w + x] == 0 {
                         guard regions < Int(UInt16.max) else {
@@ -225,13 +219,7 @@ extension PersonMask {
                         }
                         regions += 1
                         let id = UInt16(regions)
-                        marks[y * w + x] = id
-                        fill.push(y * w + x)
-                        fill.run { j in
-                            guard !out[j] && marks[j] == 0 else { return false }
-                            marks[j] = id
-                            return true
-                        }
+                        fill.fill(from: y * w + x, joins: { !out[$0] && marks[$0] == 0 }, mark: { marks[$0] = id })
                     }
                 }
             }
@@ -255,17 +243,10 @@ extension PersonMask {
         var sizes: [Int] = [0]
         excluded.withUnsafeBufferPointer { out in
             label.withUnsafeMutableBufferPointer { lab in
-                var fill = FloodFill(width: w, height: h)
+                var fill = ScanlineFill(width: w, height: h)
                 for start in 0..<(w * h) where !out[start] && lab[start] == 0 {
                     let id = Int32(sizes.count)
-                    lab[start] = id
-                    fill.push(start)
-                    let count = fill.run { j in
-                        guard !out[j] && lab[j] == 0 else { return false }
-                        lab[j] = id
-                        return true
-                    }
-                    sizes.append(count)
+                    sizes.append(fill.fill(from: start, joins: { !out[$0] && lab[$0] == 0 }, mark: { lab[$0] = id }))
                 }
             }
         }
@@ -386,44 +367,57 @@ extension PhotoAnalysis {
     }
 }
 
-/// A 4-connected flood fill over a width × height grid with one preallocated stack: the mask's
-/// two fills visit every pixel of every photo. Each pixel is pushed at most once, because `enter`
-/// marks a pixel as it admits it.
-struct FloodFill: ~Copyable {
+/// Fills 4-connected regions a run at a time (scanline fill): a seed is extended left and right
+/// along its row, and the rows above and below get one seed per run of joining pixels beside it.
+/// The mask's fills cover every pixel of every photo; runs spare a division and four neighbour
+/// tests a pixel. The region filled is exactly the 4-connected one of the seed.
+struct ScanlineFill {
     let width: Int
     let height: Int
-    private let stack: UnsafeMutablePointer<Int32>
-    private var top = 0
+    private var stack: [Int32] = []
 
     init(width: Int, height: Int) {
         self.width = width
         self.height = height
-        stack = .allocate(capacity: max(1, width * height))
+        stack.reserveCapacity(max(16, width + height))
     }
 
-    deinit { stack.deallocate() }
-
-    /// Queues a pixel the caller has already marked.
-    mutating func push(_ i: Int) {
-        stack[top] = Int32(i)
-        top += 1
-    }
-
-    /// Pops pixels until none is left, offering each one's four neighbours to `enter` (which
-    /// marks and returns true for those that join); returns how many pixels were popped.
+    /// Marks, through `mark`, every pixel 4-connected to `start` through pixels for which
+    /// `joins` holds (it must turn false once a pixel is marked); returns how many were marked
+    /// (none when `start` itself does not join).
     @inline(__always) @discardableResult
-    mutating func run(_ enter: (Int) -> Bool) -> Int {
-        var popped = 0
-        let w = width, h = height
-        while top > 0 {
-            top -= 1
-            popped += 1
-            let i = Int(stack[top]), x = i % w, y = i / w
-            if x > 0 && enter(i - 1) { push(i - 1) }
-            if x < w - 1 && enter(i + 1) { push(i + 1) }
-            if y > 0 && enter(i - w) { push(i - w) }
-            if y < h - 1 && enter(i + w) { push(i + w) }
+    mutating func fill(from start: Int, joins: (Int) -> Bool, mark: (Int) -> Void) -> Int {
+        guard joins(start) else { return 0 }
+        var count = 0
+        stack.append(Int32(start))
+        while let seed = stack.popLast() {
+            let i = Int(seed)
+            // A seed may be queued twice (from the row above and below) and filled meanwhile.
+            guard joins(i) else { continue }
+            let row = i - i % width
+            var left = i - row, right = left
+            while left > 0 && joins(row + left - 1) { left -= 1 }
+            while right < width - 1 && joins(row + right + 1) { right += 1 }
+            for x in left...right { mark(row + x) }
+            count += right - left + 1
+            if row > 0 { seedRuns(row - width, left, right, joins) }
+            if row + width < width * height { seedRuns(row + width, left, right, joins) }
         }
-        return popped
+        return count
+    }
+
+    /// Queues the first pixel of each run of joining pixels of `row` within left...right.
+    @inline(__always)
+    private mutating func seedRuns(_ row: Int, _ left: Int, _ right: Int, _ joins: (Int) -> Bool) {
+        var x = left
+        while x <= right {
+            if joins(row + x) {
+                stack.append(Int32(row + x))
+                x += 1
+                while x <= right && joins(row + x) { x += 1 }
+            } else {
+                x += 1
+            }
+        }
     }
 }
