@@ -73,37 +73,54 @@ public struct RGBImage: Sendable, Equatable {
         precondition(newWidth > 0 && newHeight > 0)
         var out = [UInt8](repeating: 0, count: newWidth * newHeight * 3)
         let sx = Double(width) / Double(newWidth), sy = Double(height) / Double(newHeight)
+        if sx >= 1 && sy >= 1 {
+            // Each output column's and row's source span, worked out once instead of per pixel.
+            let xSpans = (0..<newWidth).map { ox in
+                let x0 = Int(Double(ox) * sx)
+                return (x0, max(x0 + 1, min(width, Int(Double(ox + 1) * sx))))
+            }
+            let ySpans = (0..<newHeight).map { oy in
+                let y0 = Int(Double(oy) * sy)
+                return (y0, max(y0 + 1, min(height, Int(Double(oy + 1) * sy))))
+            }
+            pixels.withUnsafeBufferPointer { src in
+                out.withUnsafeMutableBufferPointer { dst in
+                    for oy in 0..<newHeight {
+                        let (y0, y1) = ySpans[oy]
+                        for ox in 0..<newWidth {
+                            let (x0, x1) = xSpans[ox]
+                            var acc = SIMD3<UInt32>(0, 0, 0)
+                            for y in y0..<y1 {
+                                for x in x0..<x1 {
+                                    let i = (y * width + x) * 3
+                                    acc &+= SIMD3(UInt32(src[i]), UInt32(src[i + 1]), UInt32(src[i + 2]))
+                                }
+                            }
+                            let n = UInt32((x1 - x0) * (y1 - y0))
+                            let o = (oy * newWidth + ox) * 3
+                            dst[o] = UInt8((acc.x + n / 2) / n)
+                            dst[o + 1] = UInt8((acc.y + n / 2) / n)
+                            dst[o + 2] = UInt8((acc.z + n / 2) / n)
+                        }
+                    }
+                }
+            }
+            return RGBImage(width: newWidth, height: newHeight, pixels: out)
+        }
         pixels.withUnsafeBufferPointer { src in
             for oy in 0..<newHeight {
                 for ox in 0..<newWidth {
-                    if sx >= 1 && sy >= 1 {
-                        let x0 = Int(Double(ox) * sx), x1 = max(x0 + 1, min(width, Int(Double(ox + 1) * sx)))
-                        let y0 = Int(Double(oy) * sy), y1 = max(y0 + 1, min(height, Int(Double(oy + 1) * sy)))
-                        var acc = SIMD3<UInt32>(0, 0, 0)
-                        for y in y0..<y1 {
-                            for x in x0..<x1 {
-                                let i = (y * width + x) * 3
-                                acc &+= SIMD3(UInt32(src[i]), UInt32(src[i + 1]), UInt32(src[i + 2]))
-                            }
-                        }
-                        let n = UInt32((x1 - x0) * (y1 - y0))
-                        let o = (oy * newWidth + ox) * 3
-                        out[o] = UInt8((acc.x + n / 2) / n)
-                        out[o + 1] = UInt8((acc.y + n / 2) / n)
-                        out[o + 2] = UInt8((acc.z + n / 2) / n)
-                    } else {
-                        let fx = max(0, min(Double(width - 1), (Double(ox) + 0.5) * sx - 0.5))
-                        let fy = max(0, min(Double(height - 1), (Double(oy) + 0.5) * sy - 0.5))
-                        let x0 = Int(fx), y0 = Int(fy)
-                        let x1 = min(width - 1, x0 + 1), y1 = min(height - 1, y0 + 1)
-                        let ax = fx - Double(x0), ay = fy - Double(y0)
-                        let o = (oy * newWidth + ox) * 3
-                        for c in 0..<3 {
-                            let p00 = Double(src[(y0 * width + x0) * 3 + c]), p10 = Double(src[(y0 * width + x1) * 3 + c])
-                            let p01 = Double(src[(y1 * width + x0) * 3 + c]), p11 = Double(src[(y1 * width + x1) * 3 + c])
-                            let v = (p00 * (1 - ax) + p10 * ax) * (1 - ay) + (p01 * (1 - ax) + p11 * ax) * ay
-                            out[o + c] = UInt8(max(0, min(255, v.rounded())))
-                        }
+                    let fx = max(0, min(Double(width - 1), (Double(ox) + 0.5) * sx - 0.5))
+                    let fy = max(0, min(Double(height - 1), (Double(oy) + 0.5) * sy - 0.5))
+                    let x0 = Int(fx), y0 = Int(fy)
+                    let x1 = min(width - 1, x0 + 1), y1 = min(height - 1, y0 + 1)
+                    let ax = fx - Double(x0), ay = fy - Double(y0)
+                    let o = (oy * newWidth + ox) * 3
+                    for c in 0..<3 {
+                        let p00 = Double(src[(y0 * width + x0) * 3 + c]), p10 = Double(src[(y0 * width + x1) * 3 + c])
+                        let p01 = Double(src[(y1 * width + x0) * 3 + c]), p11 = Double(src[(y1 * width + x1) * 3 + c])
+                        let v = (p00 * (1 - ax) + p10 * ax) * (1 - ay) + (p01 * (1 - ax) + p11 * ax) * ay
+                        out[o + c] = UInt8(max(0, min(255, v.rounded())))
                     }
                 }
             }
