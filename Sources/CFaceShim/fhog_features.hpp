@@ -52,8 +52,10 @@ public:
         out.columns = hog_c + filter_cols - 1;
         const long windows = out.columns - filter_cols + 1;
         out.stride = (windows + column_block - 1) / column_block * column_block + stride_extra;
-        out.planes.assign(static_cast<size_t>(fhog_level::planes_count * out.rows * out.stride), 0.f);
-        normalise(cells_c, hog_r, hog_c, (filter_rows - 1) / 2, (filter_cols - 1) / 2, out);
+        out.planes.resize(static_cast<size_t>(fhog_level::planes_count * out.rows * out.stride));
+        const long row_offset = (filter_rows - 1) / 2, column_offset = (filter_cols - 1) / 2;
+        clear_border(out, hog_r, hog_c, row_offset, column_offset);
+        normalise(cells_c, hog_r, hog_c, row_offset, column_offset, out);
     }
 
 private:
@@ -134,6 +136,23 @@ private:
                 upper[i] += share_above * votes[i];
                 lower[i] += share_below * votes[i];
                 votes[i] = 0.f;
+            }
+        }
+    }
+
+    // Zeroes what normalise does not write (the filter's margin and the padding to whole
+    // blocks): the buffer is reused from level to level, and only its border needs clearing.
+    static void clear_border(fhog_level &out, long hog_r, long hog_c, long row_offset, long column_offset) {
+        for (long p = 0; p < fhog_level::planes_count; ++p) {
+            float *plane = out.planes.data() + p * out.rows * out.stride;
+            for (long r = 0; r < out.rows; ++r) {
+                float *row = plane + r * out.stride;
+                if (r < row_offset || r >= row_offset + hog_r) {
+                    std::fill(row, row + out.stride, 0.f);
+                } else {
+                    std::fill(row, row + column_offset, 0.f);
+                    std::fill(row + column_offset + hog_c, row + out.stride, 0.f);
+                }
             }
         }
     }
