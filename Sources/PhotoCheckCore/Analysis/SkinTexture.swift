@@ -143,21 +143,15 @@ public struct SkinTexture: Sendable, Equatable {
         let sx = Double(sw) / Double(width), sy = Double(sh) / Double(height)
         if sx >= 1 && sy >= 1 {
             // Each output column's and row's source span, worked out once instead of per pixel.
-            let xSpans = (0..<width).map { ox in
-                let x0 = Int(Double(ox) * sx)
-                return (x0, max(x0 + 1, min(sw, Int(Double(ox + 1) * sx))))
-            }
-            let ySpans = (0..<height).map { oy in
-                let y0 = Int(Double(oy) * sy)
-                return (y0, max(y0 + 1, min(sh, Int(Double(oy + 1) * sy))))
-            }
+            let xSpans = AreaSpans.along(count: width, scale: sx, sourceSize: sw)
+            let ySpans = AreaSpans.along(count: height, scale: sy, sourceSize: sh)
             // Area average in two exact integer passes: each source row summed over the output
             // columns' spans, then those sums added over each output row's span.
             var rowSums = [Int32](repeating: 0, count: sh * width)
             // The spans tile the source row (each at least a pixel, one after another): each
             // source pixel adds into its output column, in one pass without per-span loops.
             var column = [Int](repeating: -1, count: sw)
-            for (ox, span) in xSpans.enumerated() { for x in span.0..<span.1 { column[x] = ox } }
+            for (ox, span) in xSpans.enumerated() { for x in span.start..<span.end { column[x] = ox } }
             gray.pixels.withUnsafeBufferPointer { p in
                 rowSums.withUnsafeMutableBufferPointer { sums in
                     column.withUnsafeBufferPointer { column in
@@ -170,7 +164,7 @@ public struct SkinTexture: Sendable, Equatable {
             }
             // Likewise down the columns: each output row adds its span's row sums, a row at a time.
             var total = [Int32](repeating: 0, count: width)
-            let spanWidths = xSpans.map { Int32($0.1 - $0.0) }
+            let spanWidths = xSpans.map { Int32($0.end - $0.start) }
             rowSums.withUnsafeBufferPointer { sums in
                 out.withUnsafeMutableBufferPointer { o in
                     total.withUnsafeMutableBufferPointer { total in

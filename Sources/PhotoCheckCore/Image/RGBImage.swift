@@ -75,14 +75,8 @@ public struct RGBImage: Sendable, Equatable {
         let sx = Double(width) / Double(newWidth), sy = Double(height) / Double(newHeight)
         if sx >= 1 && sy >= 1 {
             // Each output column's and row's source span, worked out once instead of per pixel.
-            let xSpans = (0..<newWidth).map { ox in
-                let x0 = Int(Double(ox) * sx)
-                return (x0, max(x0 + 1, min(width, Int(Double(ox + 1) * sx))))
-            }
-            let ySpans = (0..<newHeight).map { oy in
-                let y0 = Int(Double(oy) * sy)
-                return (y0, max(y0 + 1, min(height, Int(Double(oy + 1) * sy))))
-            }
+            let xSpans = AreaSpans.along(count: newWidth, scale: sx, sourceSize: width)
+            let ySpans = AreaSpans.along(count: newHeight, scale: sy, sourceSize: height)
             pixels.withUnsafeBufferPointer { src in
                 out.withUnsafeMutableBufferPointer { dst in
                     for oy in 0..<newHeight {
