@@ -24,8 +24,6 @@ struct fhog_level {
     static constexpr int planes_count = 31;
     long rows = 0, columns = 0, stride = 0;
     std::vector<float> planes;
-
-    const float *plane(long p) const { return planes.data() + p * rows * stride; }
 };
 
 class fhog_extractor {
