@@ -49,6 +49,7 @@ bench: release
 ## frontal-filters: regenerate the face detector's compiled-in filters from the installed dlib
 ## (only after a dlib upgrade; a test fails while they differ)
 frontal-filters: setup
+	mkdir -p .build
 	g++ -O1 -std=c++17 Scripts/frontal-filters.cpp -o .build/frontal-filters -ldlib -l:libblas.so.3 -l:liblapack.so.3
 	.build/frontal-filters Sources/CFaceShim/frontal_filters.inc
 

@@ -45,7 +45,8 @@ struct frontal_model {
     // weights for one tap lie side by side.
     const float *weights = generated::frontal_weights;
     dlib::test_box_overlap overlaps{generated::frontal_overlap_iou, generated::frontal_overlap_covered};
-    dlib::default_fhog_feature_extractor extractor;
+    // dlib's mapping of a window in cells to its box in pixels (the features are fhog_extractor's).
+    dlib::default_fhog_feature_extractor box_mapping;
 
     static const frontal_model &shared() {
         static const frontal_model model;
@@ -97,8 +98,6 @@ public:
     // plus `adjust_threshold`.
     template <typename image_type>
     void operator()(const image_type &image, std::vector<dlib::rect_detection> &found, double adjust_threshold) {
-        const auto &extractor = model_.extractor;
-
         // As many levels as dlib's scanner would make, each 5/6 of the one before.
         dlib::pyramid_down<6> pyramid;
         unsigned long levels = 0;
@@ -131,7 +130,7 @@ public:
                         if (row[c] < threshold) continue;
                         // dlib indexes a window by its filter's centre cell.
                         const dlib::point centre(c + model_.filter_cols / 2, r + model_.filter_rows / 2);
-                        const dlib::rectangle box = extractor.feats_to_image(
+                        const dlib::rectangle box = model_.box_mapping.feats_to_image(
                             dlib::centered_rect(centre, model_.box_cols, model_.box_rows), model_.cell_size,
                             model_.filter_rows, model_.filter_cols);
                         hits[d].push_back(std::make_pair(static_cast<double>(row[c]), pyramid.rect_up(box, level)));

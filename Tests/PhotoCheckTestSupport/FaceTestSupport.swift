@@ -34,8 +34,8 @@ public struct AnalysedPhoto: Sendable {
     public func status(_ check: CheckID) -> Status? { finding(check)?.status }
 }
 
-/// One face detector and one landmark model for the whole test run (the model takes 1–1.5 s to
-/// load and Swift Testing runs tests in parallel): analyses are serialised by a lock.
+/// One face detector and one landmark model for the whole test run (the detector holds scratch
+/// memory and Swift Testing runs tests in parallel): analyses are serialised by a lock.
 public final class SharedAnalyser: @unchecked Sendable {
     public static let shared = SharedAnalyser()
 

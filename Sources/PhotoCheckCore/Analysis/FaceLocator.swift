@@ -47,7 +47,7 @@ public final class FaceLocator {
     private var loadAwaited = false
 
     /// Builds the detector (at once: its filters are compiled in) while another thread loads the
-    /// shared shape model if it is not loaded yet (0.2–0.3 s): the first photo's detection runs
+    /// shared shape model if it is not loaded yet (about 0.2 s): the first photo's detection runs
     /// during the load.
     public init() throws(SkipReason) {
         let ready = modelReady
@@ -79,11 +79,6 @@ public final class FaceLocator {
         // A locator dropped before its first landmarks still waits for the load it started.
         if !loadAwaited { modelReady.wait() }
         pc_detector_destroy(detector)
-    }
-
-    /// Loads the shared model now (a process can pay the 1–1.5 s up front, before timing work).
-    public static func preload() throws(SkipReason) {
-        _ = try ShapeModel.shared.get()
     }
 
     /// Faces scoring above `scoreFloor` in a picture, best score first, with landmarks placed on
