@@ -21,12 +21,31 @@ public struct JSONReporter: Reporter {
     }
 
     public func footer(_ tally: BatchTally, _ context: ReportContext) -> String {
-        "],\"profile\":" + Self.encode(context.profile.name) + ",\"report_version\":\(Self.reportVersion)"
-            + ",\"summary\":" + Self.encode(Summary(tally.summary))
-            + ",\"tool\":" + Self.encode(Tool(name: "photocheck", version: context.toolVersion)) + "}\n"
+        var json = JSONWriter(capacity: 256)
+        json.key("profile")
+        json.string(context.profile.name)
+        json.key("report_version")
+        json.integer(Self.reportVersion)
+        json.key("summary")
+        let summary = tally.summary
+        json.beginObject()
+        for (key, count) in [("error", summary.error), ("fail", summary.fail), ("pass", summary.pass), ("photos", summary.photos), ("warn", summary.warn)] {
+            json.key(key)
+            json.integer(count)
+        }
+        json.endObject()
+        json.key("tool")
+        json.beginObject()
+        json.key("name")
+        json.string("photocheck")
+        json.key("version")
+        json.string(context.toolVersion)
+        json.endObject()
+        return "]," + json.text + "}\n"
     }
 
-    /// The whole document encoded in one piece (the reference the streamed form must equal).
+    /// The whole document encoded in one piece by Foundation's `JSONEncoder`: the reference the
+    /// streamed, hand-written form must equal byte for byte.
     func document(_ reports: [PhotoReport], _ context: ReportContext) -> String {
         let document = Document(
             report_version: Self.reportVersion, tool: Tool(name: "photocheck", version: context.toolVersion),
@@ -36,7 +55,109 @@ public struct JSONReporter: Reporter {
 
     /// One photo as a single JSON line (for JSON Lines streaming).
     public func renderLine(_ report: PhotoReport) -> String {
-        Self.encode(Photo(report))
+        var json = JSONWriter(capacity: 4096)
+        Self.write(report, &json)
+        return json.text
+    }
+
+    /// One photo's object, keys in sorted order (what `Photo` encodes).
+    static func write(_ report: PhotoReport, _ json: inout JSONWriter) {
+        json.beginObject()
+        json.key("error")
+        if let error = report.error { json.string(error) } else { json.null() }
+        json.key("findings")
+        json.beginArray()
+        for finding in report.findings { write(finding, &json) }
+        json.endArray()
+        json.key("height")
+        if let height = report.height { json.integer(height) } else { json.null() }
+        json.key("path")
+        json.string(report.path)
+        json.key("verdict")
+        json.string(report.verdict.rawValue)
+        json.key("width")
+        if let width = report.width { json.integer(width) } else { json.null() }
+        json.endObject()
+    }
+
+    /// One finding's object (what `FindingJSON` encodes): measured values and limits keyed by the
+    /// measurement's name, sorted, the last of a repeated name winning as in a dictionary.
+    static func write(_ finding: Finding, _ json: inout JSONWriter) {
+        var measured: [String: Double] = [:]
+        var limits: [String: Limit] = [:]
+        for m in finding.measurements {
+            measured[m.key] = rounded(m.value)
+            if let limit = m.limit { limits[m.key] = limit }
+        }
+        json.beginObject()
+        json.key("check")
+        json.string(finding.check)
+        json.key("clause")
+        json.string(finding.clause)
+        json.key("hint")
+        if let hint = finding.hint { write(hint, &json) } else { json.null() }
+        json.key("limit")
+        json.beginObject()
+        for key in limits.keys.sorted() {
+            json.key(key)
+            write(limits[key]!, &json)
+        }
+        json.endObject()
+        json.key("measured")
+        json.beginObject()
+        for key in measured.keys.sorted() {
+            json.key(key)
+            json.number(measured[key]!)
+        }
+        json.endObject()
+        json.key("message")
+        write(finding.message, &json)
+        json.key("region")
+        if let region = finding.region {
+            json.beginArray()
+            for value in [region.x, region.y, region.width, region.height] { json.integer(value) }
+            json.endArray()
+        } else {
+            json.null()
+        }
+        json.key("status")
+        json.string(finding.status.rawValue)
+        json.endObject()
+    }
+
+    static func write(_ text: Localized, _ json: inout JSONWriter) {
+        json.beginObject()
+        json.key("en")
+        json.string(text.en)
+        json.key("zh")
+        json.string(text.zh)
+        json.endObject()
+    }
+
+    /// A limit's object (what `LimitJSON` encodes): bands as {max, min} with absent ends left out.
+    static func write(_ limit: Limit, _ json: inout JSONWriter) {
+        func band(_ band: Limit.Band) {
+            json.beginObject()
+            if let max = band.max {
+                json.key("max")
+                json.number(rounded(max))
+            }
+            if let min = band.min {
+                json.key("min")
+                json.number(rounded(min))
+            }
+            json.endObject()
+        }
+        json.beginObject()
+        json.key("beyond")
+        json.string(limit.beyond.rawValue)
+        json.key("pass")
+        band(limit.pass)
+        if let warn = limit.warn {
+            json.key("warn")
+            band(warn)
+        }
+        json.endObject()
     }
 
     static func encode<T: Encodable>(_ value: T) -> String {
