@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PhotoCheckCore
@@ -49,6 +50,45 @@ private let sharmaPairs: [(Double, Double, Double, Double, Double, Double, Doubl
         #expect(abs(forward - p.6) < 0.000_05, "pair \(i + 1): \(forward) ≠ \(p.6)")
         #expect(abs(backward - p.6) < 0.000_05, "pair \(i + 1) reversed: \(backward) ≠ \(p.6)")
     }
+}
+
+/// The capped difference answers every comparison with the cap as the exact one does, on the
+/// published pairs and on 400 000 pairs of colours near each other (where the upper bound decides),
+/// far apart (the lower bound), around the cap (neither: the exact value) and saturated blues.
+@Test(arguments: [1.0, 2.5, 10, 12, 30])
+func cappedDeltaE2000ComparesWithTheCapAsTheExactOneDoes(_ cap: Double) {
+    var generator = SystemRandomNumberGenerator()
+    var pairs = sharmaPairs.map { (Lab(L: $0.0, a: $0.1, b: $0.2), Lab(L: $0.3, a: $0.4, b: $0.5)) }
+    for i in 0..<200_000 {
+        let x = Lab(L: .random(in: 0...100, using: &generator), a: .random(in: -90...90, using: &generator), b: .random(in: -90...90, using: &generator))
+        let reach = [0.5, 3, 10, 40, 150][i % 5]
+        let y = Lab(
+            L: x.L + .random(in: -reach...reach, using: &generator), a: x.a + .random(in: -reach...reach, using: &generator),
+            b: x.b + .random(in: -reach...reach, using: &generator))
+        pairs.append((x, y))
+        // Saturated blues (hue near 275°), where the rotation term is largest: the upper bound's
+        // factor of 2 is needed there.
+        let hue = Double.random(in: 255...295, using: &generator) * .pi / 180, chroma = Double.random(in: 30...100, using: &generator)
+        let blue = Lab(L: .random(in: 20...70, using: &generator), a: chroma * cos(hue), b: chroma * sin(hue))
+        let turn = hue + .random(in: -0.3...0.3, using: &generator), step = chroma + .random(in: -reach...reach, using: &generator) / 4
+        pairs.append((blue, Lab(L: blue.L + .random(in: -1...1, using: &generator), a: step * cos(turn), b: step * sin(turn))))
+    }
+    var bounded = 0, mismatches = 0
+    for (x, y) in pairs {
+        let exact = Colour.deltaE2000(x, y), capped = Colour.deltaE2000(x, y, cappedAt: cap)
+        if capped != exact {
+            bounded += 1
+            // A bound on the far side of the exact value, on the same side of the cap.
+            let holds = (capped > exact && capped < cap) || (capped < exact && capped > cap)
+            if !holds { mismatches += 1 }
+        }
+        if (capped < cap, capped <= cap, capped >= cap, capped > cap) != (exact < cap, exact <= cap, exact >= cap, exact > cap) {
+            mismatches += 1
+        }
+    }
+    #expect(mismatches == 0)
+    // The bounds do their work: many pairs are decided without the exact value (40–90% here).
+    #expect(bounded > pairs.count / 4, "\(bounded) of \(pairs.count) decided by a bound")
 }
 
 @Test func srgbWhiteBlackAndGreyMapToTheGreyAxis() {

@@ -162,14 +162,25 @@ public enum Colour {
         return (l * l + c * c + h * h + rT * c * h).squareRoot()
     }
 
-    /// CIEDE2000 when it may be at most `cap`; otherwise a lower bound above `cap`, found without
-    /// the trigonometry. ΔE2000 ≥ |ΔL′| / S_L, because the chroma and hue terms together with the
-    /// rotation term never sum below zero (|R_T| ≤ 2). Comparisons against `cap` (<, ≤, ≥, >) come
-    /// out as with the exact value: the bound is used only when it clears `cap` by far more than
-    /// rounding. For the pixel filters that compare most pixels with a far lighter or darker colour.
+    /// CIEDE2000 when it is near `cap`; otherwise a bound on the same side of `cap`, found without
+    /// the trigonometry. Below: ΔE2000 ≥ |ΔL′| / S_L, because the chroma and hue terms together
+    /// with the rotation term never sum below zero (|R_T| ≤ 2). Above: ΔE2000² ≤ 2 (ΔL′² / S_L² +
+    /// Δa′² + Δb²), because |R_T| ≤ 2 makes the rotation term at most the chroma and hue terms'
+    /// sum, S_C and S_H are at least 1 (T ≥ 0.07), and ΔC′² + ΔH′² = Δa′² + Δb² (the two primed
+    /// colours' distance in the a′b plane). Comparisons against `cap` (<, ≤, ≥, >) come out as
+    /// with the exact value: a bound is used only when it clears `cap` by far more than rounding.
+    /// For the pixel filters, which mostly compare a colour with a far lighter or darker one (the
+    /// lower bound decides) or a backdrop pixel with the backdrop's model (the upper bound does).
     public static func deltaE2000(_ x: Lab, _ y: Lab, cappedAt cap: Double) -> Double {
-        let bound = abs(y.L - x.L) / lightnessWeight((x.L + y.L) / 2)
-        return bound > cap * (1 + 1e-9) + 1e-9 ? bound : deltaE2000(x, y)
+        let sL = lightnessWeight((x.L + y.L) / 2)
+        let lower = abs(y.L - x.L) / sL
+        if lower > cap * (1 + 1e-9) + 1e-9 { return lower }
+        let cMean7 = power7((x.chroma + y.chroma) / 2)
+        let g = 0.5 * (1 - (cMean7 / (cMean7 + 6_103_515_625)).squareRoot())
+        let da = (1 + g) * (y.a - x.a), db = y.b - x.b
+        let upper = (2 * (lower * lower + da * da + db * db)).squareRoot()
+        if upper < cap * (1 - 1e-9) - 1e-9 { return upper }
+        return deltaE2000(x, y)
     }
 
     /// S_L, CIEDE2000's weight of the lightness difference at mean lightness `lMean`.
