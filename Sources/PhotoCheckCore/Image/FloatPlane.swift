@@ -18,7 +18,14 @@ public struct FloatPlane: Sendable, Equatable {
 
     /// The luma of a grey image as floats.
     public init(_ gray: GrayImage) {
-        self.init(width: gray.width, height: gray.height, values: gray.pixels.map(Float.init))
+        // A plain loop over the buffers, which the compiler turns into vector conversions.
+        let values = [Float](unsafeUninitializedCapacity: gray.pixels.count) { out, initialised in
+            gray.pixels.withUnsafeBufferPointer { bytes in
+                for i in 0..<bytes.count { out[i] = Float(bytes[i]) }
+            }
+            initialised = gray.pixels.count
+        }
+        self.init(width: gray.width, height: gray.height, values: values)
     }
 
     @inlinable
