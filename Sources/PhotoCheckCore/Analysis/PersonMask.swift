@@ -172,14 +172,11 @@ extension PersonMask {
         if let inner, let regions = Self.regionsHolding(inner, outside: backdrop, width: w, height: h) {
             person = regions
         } else {
-            let (label, sizes) = Self.components(of: backdrop, width: w, height: h)
-            person = [Bool](repeating: false, count: w * h)
-            if sizes.count > 1, let largest = sizes.indices.dropFirst().max(by: { sizes[$0] < sizes[$1] }) {
-                for i in 0..<(w * h) where label[i] == Int32(largest) { person[i] = true }
-            }
+            person = Self.largestRegion(outside: backdrop, width: w, height: h)
         }
         if let face { Self.fillBody(&person, width: w, height: h, face: face) }
-        let personCount = person.reduce(0) { $0 + ($1 ? 1 : 0) }
+        // Wrapping adds: the count cannot overflow, and without the overflow check it vectorises.
+        let personCount = person.withUnsafeBufferPointer { p in p.reduce(0) { $0 &+ ($1 ? 1 : 0) } }
         isPerson = person
         personShare = Double(personCount) / Double(max(1, w * h))
         headTopY = face.flatMap { Self.headTop(person, width: w, height: h, face: $0) }
@@ -187,70 +184,57 @@ extension PersonMask {
 
     /// The pixels of `passable` 4-connected to any seed through passable pixels.
     static func connected(_ passable: [Bool], width w: Int, height h: Int, seeds: [Int]) -> [Bool] {
-        var reached = [Bool](repeating: false, count: w * h)
-        passable.withUnsafeBufferPointer { open in
-            reached.withUnsafeMutableBufferPointer { seen in
-                var fill = ScanlineFill(width: w, height: h)
-                for i in seeds {
-                    fill.fill(from: i, joins: { open[$0] && !seen[$0] }, mark: { seen[$0] = true })
-                }
-            }
+        let runs = MaskRuns(passable, width: w, height: h)
+        var seeded = [Bool](repeating: false, count: runs.runCount)
+        for i in seeds {
+            if let run = runs.run(containing: i) { seeded[Int(runs.region[run])] = true }
         }
+        var reached = [Bool](repeating: false, count: w * h)
+        runs.mark(&reached) { seeded[Int($0)] }
         return reached
     }
 
     /// The 4-connected regions outside `excluded` that hold at least a tenth of the non-excluded
-    /// points of a 2-pixel grid over `box`, or nil when no grid point is outside `excluded`. Only
-    /// the regions reaching the box are filled (each marked with a 16-bit region number), so a
-    /// large photo needs neither a full 32-bit labelling nor a pass over every small island.
-    /// Nil too in the unlikely case of more than 65 535 regions in the box.
+    /// points of a 2-pixel grid over `box`, or nil when no grid point is outside `excluded`. Nil
+    /// too in the unlikely case of more than 65 535 regions reaching the box's grid.
     static func regionsHolding(_ box: PixelRect, outside excluded: [Bool], width w: Int, height h: Int) -> [Bool]? {
-        var mark = [UInt16](repeating: 0, count: w * h)
-        var regions = 0
-        var tooMany = false
-        excluded.withUnsafeBufferPointer { out in
-            mark.withUnsafeMutableBufferPointer { marks in
-                var fill = ScanlineFill(width: w, height: h)
-                for y in stride(from: box.y, to: box.maxY, by: 2) where !tooMany {
-                    for x in stride(from: box.x, to: box.maxX, by: 2) where !out[y * w + x] && marks[y * w + x] == 0 {
-                        guard regions < Int(UInt16.max) else {
-                            tooMany = true
-                            break
-                        }
-                        regions += 1
-                        let id = UInt16(regions)
-                        fill.fill(from: y * w + x, joins: { !out[$0] && marks[$0] == 0 }, mark: { marks[$0] = id })
-                    }
+        let runs = MaskRuns(excluded, width: w, height: h, selected: false)
+        // Regions numbered from 1 as the grid meets them; votes[n] counts region n's grid points.
+        var number = [Int](repeating: 0, count: runs.runCount)
+        var votes = [0]
+        for y in stride(from: box.y, to: box.maxY, by: 2) {
+            for x in stride(from: box.x, to: box.maxX, by: 2) {
+                guard let run = runs.run(containing: y * w + x) else { continue }
+                let region = Int(runs.region[run])
+                if number[region] == 0 {
+                    guard votes.count <= Int(UInt16.max) else { return nil }
+                    number[region] = votes.count
+                    votes.append(0)
                 }
+                votes[number[region]] += 1
             }
         }
-        guard !tooMany, regions > 0 else { return nil }
-        var votes = [Int](repeating: 0, count: regions + 1)
-        for y in stride(from: box.y, to: box.maxY, by: 2) {
-            for x in stride(from: box.x, to: box.maxX, by: 2) where mark[y * w + x] != 0 { votes[Int(mark[y * w + x])] += 1 }
-        }
+        guard votes.count > 1 else { return nil }
         let total = max(1, votes.reduce(0, +))
         let kept = votes.map { Double($0) >= 0.1 * Double(total) }
         var person = [Bool](repeating: false, count: w * h)
-        for i in 0..<(w * h) where mark[i] != 0 && kept[Int(mark[i])] { person[i] = true }
+        runs.mark(&person) { number[Int($0)] != 0 && kept[number[Int($0)]] }
         return person
     }
 
-    /// Labels the 4-connected regions of pixels outside `excluded` (1, 2, … in scan order; 0 for
-    /// excluded pixels) and counts each region's pixels (`sizes[0]` is 0).
-    static func components(of excluded: [Bool], width w: Int, height h: Int) -> (label: [Int32], sizes: [Int]) {
-        var label = [Int32](repeating: 0, count: w * h)
-        var sizes: [Int] = [0]
-        excluded.withUnsafeBufferPointer { out in
-            label.withUnsafeMutableBufferPointer { lab in
-                var fill = ScanlineFill(width: w, height: h)
-                for start in 0..<(w * h) where !out[start] && lab[start] == 0 {
-                    let id = Int32(sizes.count)
-                    sizes.append(fill.fill(from: start, joins: { !out[$0] && lab[$0] == 0 }, mark: { lab[$0] = id }))
-                }
-            }
+    /// The largest 4-connected region outside `excluded` (the first in scan order of equals);
+    /// all false when there is none.
+    static func largestRegion(outside excluded: [Bool], width w: Int, height h: Int) -> [Bool] {
+        let runs = MaskRuns(excluded, width: w, height: h, selected: false)
+        let sizes = runs.regionSizes()
+        var largest = -1, best = 0
+        for r in 0..<runs.runCount where Int(runs.region[r]) == r && sizes[r] > best {
+            largest = r
+            best = sizes[r]
         }
-        return (label, sizes)
+        var person = [Bool](repeating: false, count: w * h)
+        runs.mark(&person) { Int($0) == largest }
+        return person
     }
 
     /// Below the neck a head-and-shoulders body only widens downwards: each row is filled between
@@ -364,60 +348,5 @@ extension PhotoAnalysis {
     /// Which pixels are the person and which the backdrop (computed once per photo).
     public func personMask() throws(SkipReason) -> PersonMask {
         try self[PersonMaskKey.self].get()
-    }
-}
-
-/// Fills 4-connected regions a run at a time (scanline fill): a seed is extended left and right
-/// along its row, and the rows above and below get one seed per run of joining pixels beside it.
-/// The mask's fills cover every pixel of every photo; runs spare a division and four neighbour
-/// tests a pixel. The region filled is exactly the 4-connected one of the seed.
-struct ScanlineFill {
-    let width: Int
-    let height: Int
-    private var stack: [Int32] = []
-
-    init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-        stack.reserveCapacity(max(16, width + height))
-    }
-
-    /// Marks, through `mark`, every pixel 4-connected to `start` through pixels for which
-    /// `joins` holds (it must turn false once a pixel is marked); returns how many were marked
-    /// (none when `start` itself does not join).
-    @inline(__always) @discardableResult
-    mutating func fill(from start: Int, joins: (Int) -> Bool, mark: (Int) -> Void) -> Int {
-        guard joins(start) else { return 0 }
-        var count = 0
-        stack.append(Int32(start))
-        while let seed = stack.popLast() {
-            let i = Int(seed)
-            // A seed may be queued twice (from the row above and below) and filled meanwhile.
-            guard joins(i) else { continue }
-            let row = i - i % width
-            var left = i - row, right = left
-            while left > 0 && joins(row + left - 1) { left -= 1 }
-            while right < width - 1 && joins(row + right + 1) { right += 1 }
-            for x in left...right { mark(row + x) }
-            count += right - left + 1
-            if row > 0 { seedRuns(row - width, left, right, joins) }
-            if row + width < width * height { seedRuns(row + width, left, right, joins) }
-        }
-        return count
-    }
-
-    /// Queues the first pixel of each run of joining pixels of `row` within left...right.
-    @inline(__always)
-    private mutating func seedRuns(_ row: Int, _ left: Int, _ right: Int, _ joins: (Int) -> Bool) {
-        var x = left
-        while x <= right {
-            if joins(row + x) {
-                stack.append(Int32(row + x))
-                x += 1
-                while x <= right && joins(row + x) { x += 1 }
-            } else {
-                x += 1
-            }
-        }
     }
 }
