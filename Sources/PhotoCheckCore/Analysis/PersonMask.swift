@@ -139,13 +139,33 @@ extension PersonMask {
                     let a = coefficients[0] + coefficients[2] * ny + coefficients[4] * ny * ny
                     let b = coefficients[1] + coefficients[5] * ny
                     let c = coefficients[3]
-                    for x in 0..<w {
+                    // Four pixels at a time: each lane does the scalar loop's operations in its
+                    // order, so the lanes decide as it would.
+                    var x = 0
+                    while x + 4 <= w {
+                        let nx = SIMD4(columns[x], columns[x + 1], columns[x + 2], columns[x + 3])
+                        let i = (y * w + x) * 3
+                        let r = SIMD4(Double(px[i]), Double(px[i + 3]), Double(px[i + 6]), Double(px[i + 9]))
+                        let g = SIMD4(Double(px[i + 1]), Double(px[i + 4]), Double(px[i + 7]), Double(px[i + 10]))
+                        let bl = SIMD4(Double(px[i + 2]), Double(px[i + 5]), Double(px[i + 8]), Double(px[i + 11]))
+                        let dr = r - (a.x + b.x * nx + c.x * nx * nx)
+                        let dg = g - (a.y + b.y * nx + c.y * nx * nx)
+                        let db = bl - (a.z + b.z * nx + c.z * nx * nx)
+                        let near = dr * dr + dg * dg + db * db .< SIMD4(repeating: limit2)
+                        out[y * w + x] = near[0]
+                        out[y * w + x + 1] = near[1]
+                        out[y * w + x + 2] = near[2]
+                        out[y * w + x + 3] = near[3]
+                        x += 4
+                    }
+                    while x < w {
                         let nx = columns[x]
                         let i = (y * w + x) * 3
                         let dr = Double(px[i]) - (a.x + b.x * nx + c.x * nx * nx)
                         let dg = Double(px[i + 1]) - (a.y + b.y * nx + c.y * nx * nx)
                         let db = Double(px[i + 2]) - (a.z + b.z * nx + c.z * nx * nx)
                         out[y * w + x] = dr * dr + dg * dg + db * db < limit2
+                        x += 1
                     }
                 }
             }
