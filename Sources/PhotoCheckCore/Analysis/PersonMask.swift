@@ -195,8 +195,13 @@ extension PersonMask {
             person = Self.largestRegion(outside: backdrop, width: w, height: h)
         }
         if let face { Self.fillBody(&person, width: w, height: h, face: face) }
-        // Wrapping adds: the count cannot overflow, and without the overflow check it vectorises.
-        let personCount = person.withUnsafeBufferPointer { p in p.reduce(0) { $0 &+ ($1 ? 1 : 0) } }
+        // A Bool is stored as the byte 0 or 1: summing the bytes with wrapping adds (no overflow
+        // check, no branch) lets the loop run on vector lanes.
+        let personCount = person.withUnsafeBytes { bytes in
+            var count = 0
+            for i in 0..<bytes.count { count &+= Int(bytes[i]) }
+            return count
+        }
         isPerson = person
         personShare = Double(personCount) / Double(max(1, w * h))
         headTopY = face.flatMap { Self.headTop(person, width: w, height: h, face: $0) }
