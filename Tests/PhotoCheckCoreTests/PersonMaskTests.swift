@@ -1,4 +1,4 @@
-import PhotoCheckCore
+@testable import PhotoCheckCore
 import PhotoCheckTestSupport
 import Testing
 
@@ -52,5 +52,39 @@ import Testing
         #expect(mask.personShare < 0.95)
         let face = try #require(selfie.face)
         #expect(mask.contains(Int(face.faceCentreX), Int(face.eyeLineY)))
+    }
+    /// The mode of the border samples counted on distinct colours equals the plain count over
+    /// every sample (first of equals winning), on clustered, spread and tied samples.
+    @Test(arguments: [1, 7, 299, 300, 301, 4000])
+    func densestColourEqualsThePlainCount(_ count: Int) {
+        var state = UInt64(count)
+        func next(_ range: Int) -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(Int(state >> 33) % range)
+        }
+        for spread in [3, 30, 256] {
+            let values = (0..<count).map { i -> SIMD3<Double> in
+                // Two clusters (a backdrop and hair) with noise of ±spread/2.
+                let base: SIMD3<Double> = i % 3 == 0 ? [40, 30, 25] : [180, 190, 200]
+                return SIMD3(
+                    min(255, max(0, base.x + next(spread) - Double(spread / 2))), min(255, max(0, base.y + next(spread) - Double(spread / 2))),
+                    min(255, max(0, base.z + next(spread) - Double(spread / 2))))
+            }
+            // The plain count: every candidate against every sample.
+            let step = max(1, values.count / 300)
+            var best = values[0], bestCount = -1
+            for i in stride(from: 0, to: values.count, by: step) {
+                let c = values.filter { v in
+                    let d = SIMD3<Float>(Float(v.x), Float(v.y), Float(v.z)) - SIMD3<Float>(Float(values[i].x), Float(values[i].y), Float(values[i].z))
+                    return (d * d).sum() < 400
+                }.count
+                if c > bestCount {
+                    bestCount = c
+                    best = values[i]
+                }
+            }
+            #expect(PersonMask.densest(values) == best, "\(count) samples, spread \(spread)")
+        }
+        #expect(PersonMask.densest([]) == .zero)
     }
 }

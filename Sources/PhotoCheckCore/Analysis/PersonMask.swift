@@ -300,37 +300,58 @@ extension PersonMask {
         return nil
     }
 
-    /// The sample colour with the most samples within 20 RGB units of it (a cheap mode). The
-    /// samples are whole 8-bit values, so single precision computes the distances exactly; the
-    /// channels are kept in separate arrays so the counting loop runs on vector lanes.
+    /// The sample colour with the most samples within 20 RGB units of it (a cheap mode), among
+    /// about 300 candidates spread over the samples; the first of equals wins. The samples are
+    /// whole 8-bit values: a plain backdrop repeats a few hundred colours thousands of times, so
+    /// each distinct colour is counted once with its multiplicity, and single precision computes
+    /// the distances exactly. The channels are kept in separate arrays so the counting loop runs
+    /// on vector lanes.
     static func densest(_ values: [SIMD3<Double>]) -> SIMD3<Double> {
         guard !values.isEmpty else { return .zero }
+        func packed(_ v: SIMD3<Double>) -> Int { Int(v.x) << 16 | Int(v.y) << 8 | Int(v.z) }
+        var r: [Float] = [], g: [Float] = [], b: [Float] = [], weight: [Int32] = []
+        var previous = -1
+        for key in values.map(packed).sorted() {
+            if key == previous {
+                weight[weight.count - 1] += 1
+            } else {
+                previous = key
+                r.append(Float(key >> 16))
+                g.append(Float(key >> 8 & 0xFF))
+                b.append(Float(key & 0xFF))
+                weight.append(1)
+            }
+        }
         let step = max(1, values.count / 300)
-        let r = values.map { Float($0.x) }, g = values.map { Float($0.y) }, b = values.map { Float($0.z) }
         var best = values[0], bestCount = -1
+        var tried = Set<Int>()
         r.withUnsafeBufferPointer { r in
             g.withUnsafeBufferPointer { g in
                 b.withUnsafeBufferPointer { b in
-                    for i in stride(from: 0, to: values.count, by: step) {
-                        let cr = r[i], cg = g[i], cb = b[i]
-                        // Eight samples at a time, then the remainder one by one.
-                        var lanes = SIMD8<Int32>(repeating: 0)
-                        var j = 0
-                        while j + 8 <= r.count {
-                            let dr = r.baseAddress!.eightLanes(at: j) - cr, dg = g.baseAddress!.eightLanes(at: j) - cg
-                            let db = b.baseAddress!.eightLanes(at: j) - cb
-                            lanes &+= SIMD8<Int32>(repeating: 0).replacing(with: 1, where: dr * dr + dg * dg + db * db .< 400)
-                            j += 8
-                        }
-                        var count = Int(lanes.wrappedSum())
-                        while j < r.count {
-                            let dr = r[j] - cr, dg = g[j] - cg, db = b[j] - cb
-                            count += dr * dr + dg * dg + db * db < 400 ? 1 : 0
-                            j += 1
-                        }
-                        if count > bestCount {
-                            bestCount = count
-                            best = values[i]
+                    weight.withUnsafeBufferPointer { weight in
+                        for i in stride(from: 0, to: values.count, by: step) where tried.insert(packed(values[i])).inserted {
+                            // A colour tried before has the same count and cannot win again.
+                            let cr = Float(values[i].x), cg = Float(values[i].y), cb = Float(values[i].z)
+                            // Eight colours at a time, then the remainder one by one.
+                            var lanes = SIMD8<Int32>(repeating: 0)
+                            var j = 0
+                            while j + 8 <= r.count {
+                                let dr = r.baseAddress!.eightLanes(at: j) - cr, dg = g.baseAddress!.eightLanes(at: j) - cg
+                                let db = b.baseAddress!.eightLanes(at: j) - cb
+                                let w = UnsafeRawPointer(weight.baseAddress! + j).loadUnaligned(as: SIMD8<Int32>.self)
+                                lanes &+= SIMD8<Int32>(repeating: 0).replacing(with: w, where: dr * dr + dg * dg + db * db .< 400)
+                                j += 8
+                            }
+                            var count = Int(lanes.wrappedSum())
+                            while j < r.count {
+                                let dr = r[j] - cr, dg = g[j] - cg, db = b[j] - cb
+                                count += dr * dr + dg * dg + db * db < 400 ? Int(weight[j]) : 0
+                                j += 1
+                            }
+                            if count > bestCount {
+                                bestCount = count
+                                best = values[i]
+                            }
                         }
                     }
                 }
