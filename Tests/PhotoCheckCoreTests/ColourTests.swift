@@ -60,7 +60,8 @@ func cappedDeltaE2000ComparesWithTheCapAsTheExactOneDoes(_ cap: Double) {
     var generator = SystemRandomNumberGenerator()
     var pairs = sharmaPairs.map { (Lab(L: $0.0, a: $0.1, b: $0.2), Lab(L: $0.3, a: $0.4, b: $0.5)) }
     for i in 0..<200_000 {
-        let x = Lab(L: .random(in: 0...100, using: &generator), a: .random(in: -90...90, using: &generator), b: .random(in: -90...90, using: &generator))
+        let x = Lab(
+            L: .random(in: 0...100, using: &generator), a: .random(in: -90...90, using: &generator), b: .random(in: -90...90, using: &generator))
         let reach = [0.5, 3, 10, 40, 150][i % 5]
         let y = Lab(
             L: x.L + .random(in: -reach...reach, using: &generator), a: x.a + .random(in: -reach...reach, using: &generator),

@@ -84,7 +84,9 @@ import Testing
         let limits: [Limit?] = [nil, .atMost(3), .atLeast(-2.5, warnMin: -4), Limit(pass: Band(min: 1, max: 2), warn: Band(min: 0.5), beyond: .warn)]
         var measurements = values.enumerated().map { Measurement("v\($0.offset)", $0.element, limit: limits[$0.offset % limits.count]) }
         measurements += [Measurement("a2", 1), Measurement("a10", 2), Measurement("A", 3), Measurement("_x", 4), Measurement("a10", 5)]
-        let finding = Finding(check: "face.count", status: .warn, measurements: measurements, message: Localized(zh: "中", en: "en"), region: PixelRect(x: -1, y: 0, width: 480, height: 640))
+        let finding = Finding(
+            check: "face.count", status: .warn, measurements: measurements, message: Localized(zh: "中", en: "en"),
+            region: PixelRect(x: -1, y: 0, width: 480, height: 640))
         let report = PhotoReport(path: "p.jpg", verdict: .warn, width: 480, height: 640, findings: [finding, finding])
         #expect(JSONReporter().renderLine(report) == (try Self.encoded(JSONReporter.Photo(report))))
     }

@@ -1,6 +1,7 @@
-@testable import PhotoCheckCore
 import PhotoCheckTestSupport
 import Testing
+
+@testable import PhotoCheckCore
 
 /// The person mask on a plain backdrop, a vignetted synthetic picture and a busy selfie.
 @Suite struct PersonMaskTests {
@@ -75,7 +76,8 @@ import Testing
             var best = values[0], bestCount = -1
             for i in stride(from: 0, to: values.count, by: step) {
                 let c = values.filter { v in
-                    let d = SIMD3<Float>(Float(v.x), Float(v.y), Float(v.z)) - SIMD3<Float>(Float(values[i].x), Float(values[i].y), Float(values[i].z))
+                    let d =
+                        SIMD3<Float>(Float(v.x), Float(v.y), Float(v.z)) - SIMD3<Float>(Float(values[i].x), Float(values[i].y), Float(values[i].z))
                     return (d * d).sum() < 400
                 }.count
                 if c > bestCount {

@@ -29,7 +29,9 @@ public struct JSONReporter: Reporter {
         json.key("summary")
         let summary = tally.summary
         json.beginObject()
-        for (key, count) in [("error", summary.error), ("fail", summary.fail), ("pass", summary.pass), ("photos", summary.photos), ("warn", summary.warn)] {
+        for (key, count) in [
+            ("error", summary.error), ("fail", summary.fail), ("pass", summary.pass), ("photos", summary.photos), ("warn", summary.warn),
+        ] {
             json.key(key)
             json.integer(count)
         }
