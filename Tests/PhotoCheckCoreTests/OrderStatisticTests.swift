@@ -55,4 +55,21 @@ import Testing
         #expect(values == values.sorted())
         #expect(values.first == Float(250 - 499) / 3)
     }
+
+    /// Every rank of a byte histogram equals the sorted samples' element at that rank, and the
+    /// tail counts equal the filtered counts.
+    @Test(arguments: [1, 2, 50, 4097])
+    func byteHistogramRanksMatchSortedSamples(count: Int) {
+        var random = Lehmer(state: UInt64(count) + 5)
+        let samples = (0..<count).map { i in UInt8(i % 5 == 0 ? 255 : random.next(60) + (i % 2) * 190) }
+        var histogram = ByteHistogram()
+        for s in samples { histogram.add(s) }
+        let sorted = samples.sorted()
+        #expect(histogram.total == count)
+        for k in 0..<count { #expect(histogram.orderStatistic(k) == sorted[k]) }
+        for limit: UInt8 in [0, 25, 59, 247, 255] {
+            #expect(histogram.count(atMost: limit) == samples.filter { $0 <= limit }.count)
+            #expect(histogram.count(atLeast: limit) == samples.filter { $0 >= limit }.count)
+        }
+    }
 }

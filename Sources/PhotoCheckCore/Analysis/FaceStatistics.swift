@@ -66,26 +66,26 @@ extension FaceStatistics {
             height: max(0, Int(ys.max()!) - Int(eyeY) + 1)
         ).clipped(to: bounds)
         let step = max(1, Int(face.faceWidth / 200))
-        var lumas: [Double] = []
+        var lumas = ByteHistogram()
         for y in stride(from: box.y, to: box.maxY, by: step) {
             let crossings = Self.crossings(row: Double(y) + 0.5, jaw)
             for x in stride(from: box.x, to: box.maxX, by: step)
             where Self.inside(Double(x) + 0.5, crossings) && !excluded.contains(where: { $0.containsPoint(x, y) }) {
-                lumas.append(Double(gray[x, y]))
+                lumas.add(gray[x, y])
             }
         }
-        guard lumas.count >= 50 else { return nil }
-        skinPixelCount = lumas.count
-        lumaP05 = lumas.orderStatistic(lumas.count * 5 / 100)
-        lumaMedian = lumas.orderStatistic(lumas.count / 2)
-        lumaP95 = lumas.orderStatistic(lumas.count * 95 / 100)
-        darkShare = Double(lumas.filter { $0 <= 25 }.count) / Double(lumas.count)
-        clippedShare = Double(lumas.filter { $0 >= 247 }.count) / Double(lumas.count)
+        guard lumas.total >= 50 else { return nil }
+        skinPixelCount = lumas.total
+        lumaP05 = Double(lumas.orderStatistic(lumas.total * 5 / 100))
+        lumaMedian = Double(lumas.orderStatistic(lumas.total / 2))
+        lumaP95 = Double(lumas.orderStatistic(lumas.total * 95 / 100))
+        darkShare = Double(lumas.count(atMost: 25)) / Double(lumas.total)
+        clippedShare = Double(lumas.count(atLeast: 247)) / Double(lumas.total)
 
         func medianLuma(_ r: PixelRect) -> Double {
-            var v: [UInt8] = []
-            for y in r.y..<r.maxY { for x in r.x..<r.maxX { v.append(gray[x, y]) } }
-            return v.isEmpty ? .nan : Double(v.orderStatistic(v.count / 2))
+            var v = ByteHistogram()
+            for y in r.y..<r.maxY { for x in r.x..<r.maxX { v.add(gray[x, y]) } }
+            return v.total == 0 ? .nan : Double(v.orderStatistic(v.total / 2))
         }
         // The upper 60% of each cheek box: below it a beard or stubble would darken one side more
         // than the other on a turned head.
@@ -129,17 +129,18 @@ extension FaceStatistics {
         highlightShare = Double(clipped) / Double(max(1, total))
         highlightWorstRegionShare = worst
 
-        var eyeLumas: [UInt8] = []
+        var eyeLumas = ByteHistogram()
         for outline in [Array(p[36...41]), Array(p[42...47])] {
             let xs = outline.map(\.x), ys = outline.map(\.y)
             for y in max(0, Int(ys.min()!))...min(gray.height - 1, max(0, Int(ys.max()!))) {
+                let crossings = Self.crossings(row: Double(y) + 0.5, outline)
                 for x in max(0, Int(xs.min()!))...min(gray.width - 1, max(0, Int(xs.max()!)))
-                where Self.inside(Point(x: Double(x) + 0.5, y: Double(y) + 0.5), outline) {
-                    eyeLumas.append(gray[x, y])
+                where Self.inside(Double(x) + 0.5, crossings) {
+                    eyeLumas.add(gray[x, y])
                 }
             }
         }
-        eyeWhiteLuma = eyeLumas.count >= 12 ? Double(eyeLumas.orderStatistic(eyeLumas.count * 9 / 10)) : nil
+        eyeWhiteLuma = eyeLumas.total >= 12 ? Double(eyeLumas.orderStatistic(eyeLumas.total * 9 / 10)) : nil
 
         var histogram = [Int](repeating: 0, count: 256)
         var samples = 0
@@ -158,8 +159,8 @@ extension FaceStatistics {
         sceneBrightP99 = Double(p99)
     }
 
-    /// Where the polygon's edges cross the horizontal line at `y`: one row's share of the
-    /// even-odd test below, worked out once per row instead of once per pixel.
+    /// Where the polygon's edges cross the horizontal line at `y` (the polygon closed implicitly):
+    /// one row's share of the even-odd test below, worked out once per row, not once per pixel.
     static func crossings(row y: Double, _ polygon: [Point]) -> [Double] {
         var xs: [Double] = []
         var j = polygon.count - 1
@@ -176,11 +177,6 @@ extension FaceStatistics {
         var result = false
         for c in crossings where x < c { result.toggle() }
         return result
-    }
-
-    /// Even-odd rule point-in-polygon test (the polygon is closed implicitly).
-    static func inside(_ q: Point, _ polygon: [Point]) -> Bool {
-        inside(q.x, crossings(row: q.y, polygon))
     }
 }
 
