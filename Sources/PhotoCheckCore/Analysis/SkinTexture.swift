@@ -176,23 +176,39 @@ public struct SkinTexture: Sendable, Equatable {
                                 for ox in 0..<width { total[ox] &+= row[ox] }
                             }
                             let rows = Int32(y1 - y0)
-                            for ox in 0..<width { o[oy * width + ox] = Float(total[ox]) / Float(spanWidths[ox] * rows) }
+                            // A span's area is a few pixels: the wrapping multiply cannot wrap, and
+                            // without the overflow check the loop runs on vector lanes.
+                            let outRow = o.baseAddress! + oy * width
+                            for ox in 0..<width { outRow[ox] = Float(total[ox]) / Float(spanWidths[ox] &* rows) }
                         }
                     }
                 }
             }
             return out
         }
+        // Bilinear: an output column's two source columns and weight depend on the column alone,
+        // a row's on the row alone, so both are worked out once.
+        func taps(_ count: Int, _ scale: Double, _ size: Int) -> (near: [Int], far: [Int], weight: [Float]) {
+            var near = [Int](), far = [Int](), weight = [Float]()
+            for o in 0..<count {
+                let f = max(0, min(Double(size - 1), (Double(o) + 0.5) * scale - 0.5))
+                near.append(Int(f))
+                far.append(min(size - 1, Int(f) + 1))
+                weight.append(Float(f - Double(Int(f))))
+            }
+            return (near, far, weight)
+        }
+        let columns = taps(width, sx, sw), rows = taps(height, sy, sh)
         gray.pixels.withUnsafeBufferPointer { p in
-            for oy in 0..<height {
-                for ox in 0..<width {
-                    let fx = max(0, min(Double(sw - 1), (Double(ox) + 0.5) * sx - 0.5))
-                    let fy = max(0, min(Double(sh - 1), (Double(oy) + 0.5) * sy - 0.5))
-                    let x0 = Int(fx), y0 = Int(fy), x1 = min(sw - 1, x0 + 1), y1 = min(sh - 1, y0 + 1)
-                    let ax = Float(fx - Double(x0)), ay = Float(fy - Double(y0))
-                    let top = Float(p[y0 * sw + x0]) * (1 - ax) + Float(p[y0 * sw + x1]) * ax
-                    let bottom = Float(p[y1 * sw + x0]) * (1 - ax) + Float(p[y1 * sw + x1]) * ax
-                    out[oy * width + ox] = top * (1 - ay) + bottom * ay
+            out.withUnsafeMutableBufferPointer { out in
+                for oy in 0..<height {
+                    let y0 = rows.near[oy], y1 = rows.far[oy], ay = rows.weight[oy]
+                    for ox in 0..<width {
+                        let x0 = columns.near[ox], x1 = columns.far[ox], ax = columns.weight[ox]
+                        let top = Float(p[y0 * sw + x0]) * (1 - ax) + Float(p[y0 * sw + x1]) * ax
+                        let bottom = Float(p[y1 * sw + x0]) * (1 - ax) + Float(p[y1 * sw + x1]) * ax
+                        out[oy * width + ox] = top * (1 - ay) + bottom * ay
+                    }
                 }
             }
         }
