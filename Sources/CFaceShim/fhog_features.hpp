@@ -65,6 +65,7 @@ private:
     std::vector<float> hist_;      // (cells_r + 2) × (cells_c + 2) × 18, one cell of margin all round
     std::vector<float> row_votes_; // (cells_c + 2) × 18: one pixel row's votes by cell column
     std::vector<float> energy_;    // cells_r × cells_c
+    std::vector<float> row_bins_, clip_, scale_, texture_;  // one row of cells, bin-major (normalise)
     std::vector<float> magnitude_, share_left_, share_right_;
     std::vector<int32_t> bin_, cell_column_;
 
@@ -170,15 +171,23 @@ private:
 
     // The 31 features of every inner cell: each bin normalised by the four 2×2 blocks holding
     // the cell, clipped, summed over the four; 18 signed, 9 unsigned, and 4 texture energies.
+    // A row of cells at a time, bin by bin across the row, so that neighbouring cells fill the
+    // vector lanes: the row's histograms are first turned bin-major, and each cell's four block
+    // clips and scales worked out into rows of their own. Every cell's sums are added in the
+    // order one cell at a time would add them.
     void normalise(long cells_c, long hog_r, long hog_c, long row_offset, long column_offset, fhog_level &out) {
         const long hist_c = cells_c + 2;
         const float *e = energy_.data();
         auto energy = [&](long r, long c) { return e[r * cells_c + c]; };
         const long plane_size = out.rows * out.stride;
+        row_bins_.resize(static_cast<size_t>(bins * hog_c));
+        clip_.resize(static_cast<size_t>(4 * hog_c));
+        scale_.resize(static_cast<size_t>(4 * hog_c));
+        texture_.resize(static_cast<size_t>(4 * hog_c));
+        float *row_bins = row_bins_.data(), *clip = clip_.data(), *scale = scale_.data(), *texture = texture_.data();
         for (long y = 0; y < hog_r; ++y) {
             for (long x = 0; x < hog_c; ++x) {
                 // The blocks below-right, above-right, below-left and above-left of cell (y+1, x+1).
-                float clip[4], scale[4];
                 const float block[4] = {
                     energy(y + 1, x + 1) + energy(y + 1, x + 2) + energy(y + 2, x + 1) + energy(y + 2, x + 2),
                     energy(y, x + 1) + energy(y, x + 2) + energy(y + 1, x + 1) + energy(y + 1, x + 2),
@@ -186,27 +195,39 @@ private:
                     energy(y, x) + energy(y, x + 1) + energy(y + 1, x) + energy(y + 1, x + 1),
                 };
                 for (int k = 0; k < 4; ++k) {
-                    clip[k] = 0.2f * std::sqrt(block[k] + 0.0001f);
-                    scale[k] = 0.1f / clip[k];
+                    clip[k * hog_c + x] = 0.2f * std::sqrt(block[k] + 0.0001f);
+                    scale[k * hog_c + x] = 0.1f / clip[k * hog_c + x];
+                    texture[k * hog_c + x] = 0.f;
                 }
                 const float *h = hist_.data() + ((y + 2) * hist_c + x + 2) * bins;
-                float *cell_out = out.planes.data() + (y + row_offset) * out.stride + x + column_offset;
-                float texture[4] = {0.f, 0.f, 0.f, 0.f};
-                for (int o = 0; o < 18; ++o) {
+                for (int o = 0; o < bins; ++o) row_bins[o * hog_c + x] = h[o];
+            }
+            float *row_out = out.planes.data() + (y + row_offset) * out.stride + column_offset;
+            for (int o = 0; o < 18; ++o) {
+                const float *h = row_bins + o * hog_c;
+                float *plane_out = row_out + o * plane_size;
+                for (long x = 0; x < hog_c; ++x) {
                     float sum = 0.f;
                     for (int k = 0; k < 4; ++k) {
-                        const float v = std::min(h[o], clip[k]) * scale[k];
+                        const float v = std::min(h[x], clip[k * hog_c + x]) * scale[k * hog_c + x];
                         sum += v;
-                        texture[k] += v;
+                        texture[k * hog_c + x] += v;
                     }
-                    cell_out[o * plane_size] = sum;
+                    plane_out[x] = sum;
                 }
-                for (int o = 0; o < 9; ++o) {
+            }
+            for (int o = 0; o < 9; ++o) {
+                const float *h = row_bins + o * hog_c, *h_opposite = row_bins + (o + 9) * hog_c;
+                float *plane_out = row_out + (18 + o) * plane_size;
+                for (long x = 0; x < hog_c; ++x) {
                     float sum = 0.f;
-                    for (int k = 0; k < 4; ++k) sum += std::min(h[o] + h[o + 9], clip[k]) * scale[k];
-                    cell_out[(18 + o) * plane_size] = sum;
+                    for (int k = 0; k < 4; ++k) sum += std::min(h[x] + h_opposite[x], clip[k * hog_c + x]) * scale[k * hog_c + x];
+                    plane_out[x] = sum;
                 }
-                for (int k = 0; k < 4; ++k) cell_out[(27 + k) * plane_size] = texture[k] * 0.4714f;
+            }
+            for (int k = 0; k < 4; ++k) {
+                float *plane_out = row_out + (27 + k) * plane_size;
+                for (long x = 0; x < hog_c; ++x) plane_out[x] = texture[k * hog_c + x] * 0.4714f;
             }
         }
     }
