@@ -49,62 +49,76 @@ struct ImageBorderRule: Rule {
         let depth = horizontal ? image.height : image.width
         let length = horizontal ? image.width : image.height
         guard depth >= 8, length >= 8 else { return 0 }
-        func line(_ k: Int) -> [SIMD3<Float>] {
-            let index: Int
+        // Line k from the edge: its first pixel's offset in the buffer and the step along it.
+        let along = horizontal ? 3 : 3 * image.width
+        func start(_ k: Int) -> Int {
             switch edge {
-            case .top, .left: index = k
-            case .bottom: index = image.height - 1 - k
-            case .right: index = image.width - 1 - k
+            case .top: 3 * k * image.width
+            case .bottom: 3 * (image.height - 1 - k) * image.width
+            case .left: 3 * k
+            case .right: 3 * (image.width - 1 - k)
             }
-            return (0..<length).map { t in horizontal ? image.pixel(t, index) : image.pixel(index, t) }
         }
-        // Pixel values are whole numbers 0…255: a histogram finds the same middle element a sort
-        // would, in one pass (this runs on up to a fifth of every edge's lines).
-        func median(_ values: [SIMD3<Float>]) -> SIMD3<Float> {
-            var counts = [[Int]](repeating: [Int](repeating: 0, count: 256), count: 3)
-            for v in values {
-                counts[0][Int(v.x)] += 1
-                counts[1][Int(v.y)] += 1
-                counts[2][Int(v.z)] += 1
+        // Sum of the channels' absolute differences.
+        func distance(_ a: SIMD3<Int32>, _ b: SIMD3<Int32>) -> Int32 {
+            let d = a &- b
+            return abs(d.x) + abs(d.y) + abs(d.z)
+        }
+        return image.pixels.withUnsafeBufferPointer { px in
+            func pixel(_ k: Int, _ t: Int) -> SIMD3<Int32> {
+                let i = start(k) + t * along
+                return SIMD3(Int32(px[i]), Int32(px[i + 1]), Int32(px[i + 2]))
             }
-            func m(_ histogram: [Int]) -> Float {
-                var seen = 0
-                for (value, count) in histogram.enumerated() {
-                    seen += count
-                    if seen > values.count / 2 { return Float(value) }
+            // Each channel's median: pixel values are whole numbers 0…255, so a histogram finds
+            // the middle element a sort would, in one pass (this runs on up to a fifth of every
+            // edge's lines). One buffer for all lines.
+            var counts = [Int](repeating: 0, count: 3 * 256)
+            func median(_ k: Int) -> SIMD3<Int32> {
+                for i in counts.indices { counts[i] = 0 }
+                for t in 0..<length {
+                    let i = start(k) + t * along
+                    counts[Int(px[i])] += 1
+                    counts[256 + Int(px[i + 1])] += 1
+                    counts[512 + Int(px[i + 2])] += 1
                 }
-                return 255
+                func middle(_ channel: Int) -> Int32 {
+                    var seen = 0
+                    for value in 0..<256 {
+                        seen += counts[channel * 256 + value]
+                        if seen > length / 2 { return Int32(value) }
+                    }
+                    return 255
+                }
+                return SIMD3(middle(0), middle(1), middle(2))
             }
-            return SIMD3(m(counts[0]), m(counts[1]), m(counts[2]))
+            func count(_ k: Int, within tolerance: Int32, of centre: SIMD3<Int32>) -> Int {
+                var n = 0
+                for t in 0..<length where distance(pixel(k, t), centre) <= tolerance { n += 1 }
+                return n
+            }
+            // A band is a run of uniform lines from the edge; it may be a multi-line frame, so
+            // each line only has to be uniform in itself. A step between two uniform lines (a
+            // frame meeting a plain backdrop) is remembered.
+            let maxDepth = depth / 5
+            var k = 0
+            var last = SIMD3<Int32>(0, 0, 0)
+            var lastStep = 0
+            while k < maxDepth {
+                let centre = median(k)
+                if Double(count(k, within: 24, of: centre)) < 0.97 * Double(length) { break }
+                if k > 0 && distance(centre, last) > 36 { lastStep = k }
+                last = centre
+                k += 1
+            }
+            guard k > 0 else { return 0 }
+            // The run ends in a step across the picture: most of the next line differs from it.
+            // JPEG ringing may blur the step over a line or two.
+            for j in 0...2 where k + j < maxDepth {
+                let differing = length - count(k + j, within: 36, of: last)
+                if Double(differing) >= 0.7 * Double(length) { return k + j }
+            }
+            // Otherwise the run ends in the backdrop; a frame is the part before its last step.
+            return lastStep
         }
-        func near(_ a: SIMD3<Float>, _ b: SIMD3<Float>, _ tolerance: Float) -> Bool {
-            let d: SIMD3<Float> = a - b
-            return Swift.abs(d.x) + Swift.abs(d.y) + Swift.abs(d.z) <= tolerance
-        }
-        // A band is a run of uniform lines from the edge; it may be a multi-line frame, so each
-        // line only has to be uniform in itself. A step between two uniform lines (a frame meeting
-        // a plain backdrop) is remembered.
-        let maxDepth = depth / 5
-        var k = 0
-        var last = SIMD3<Float>(0, 0, 0)
-        var lastStep = 0
-        while k < maxDepth {
-            let values = line(k)
-            let centre = median(values)
-            let inside = values.filter { near($0, centre, 24) }.count
-            if Double(inside) < 0.97 * Double(length) { break }
-            if k > 0 && !near(centre, last, 36) { lastStep = k }
-            last = centre
-            k += 1
-        }
-        guard k > 0 else { return 0 }
-        // The run ends in a step across the picture: most of the next line differs from it. JPEG
-        // ringing may blur the step over a line or two.
-        for j in 0...2 where k + j < maxDepth {
-            let differing = line(k + j).filter { !near($0, last, 36) }.count
-            if Double(differing) >= 0.7 * Double(length) { return k + j }
-        }
-        // Otherwise the run ends in the backdrop; a frame is the part before its last step.
-        return lastStep
     }
 }
