@@ -92,13 +92,9 @@ public struct RGBImage: Sendable, Equatable {
                             }
                             let n = UInt32((x1 - x0) * (y1 - y0))
                             let o = (oy * newWidth + ox) * 3
-                            // The rounded mean, (sum + n/2) / n in whole numbers. A double
-                            // division truncated gives the same quotient (it is at most 255, far
-                            // from the rounding error) at a fraction of an integer division's cost.
-                            let rounded = SIMD3<Double>(acc &+ SIMD3(repeating: n / 2)) / Double(n)
-                            dst[o] = UInt8(rounded.x)
-                            dst[o + 1] = UInt8(rounded.y)
-                            dst[o + 2] = UInt8(rounded.z)
+                            dst[o] = UInt8((acc.x + n / 2) / n)
+                            dst[o + 1] = UInt8((acc.y + n / 2) / n)
+                            dst[o + 2] = UInt8((acc.z + n / 2) / n)
                         }
                     }
                 }
