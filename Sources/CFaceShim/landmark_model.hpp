@@ -1,12 +1,12 @@
 // dlib's 68-point shape predictor, read from its model file by a reader of our own.
 //
 // dlib's deserialize reads the 100 MB model through an istream one number at a time (each float
-// a variable-length mantissa and exponent): 0.5–0.6 s, most of `photocheck me.jpg`'s start-up.
+// a variable-length mantissa and exponent): 0.6–0.9 s, most of `photocheck me.jpg`'s start-up.
 // This reader decodes the same format from a large buffer, several times faster, into flat
 // arrays (the regression trees' splits and leaves, dlib's anchors and deltas), and
 // landmark_model places points with dlib's own helpers in dlib's order, so the landmarks are
-// dlib's to the bit. A file this reader
-// does not understand throws, and the caller falls back to dlib's own deserialize.
+// dlib's to the bit. A file this reader does not understand throws, and the caller falls back
+// to dlib's own deserialize.
 #pragma once
 
 #include <dlib/image_processing.h>

@@ -41,7 +41,7 @@ int32_t pc_detector_detect_reference(
     pc_face_box *boxes, int32_t capacity, char *error, size_t error_size);
 
 /* Loads a shape predictor model file written by dlib (the 68-point model is 100 MB; our reader
- * takes about 0.2–0.3 s, falling back to dlib's own deserialize, 0.6–0.9 s, for a file it does
+ * takes about 0.15–0.2 s, falling back to dlib's own deserialize, 0.6–0.9 s, for a file it does
  * not know). The loaded model is read-only: one instance may serve every thread at once. */
 pc_shape_model *pc_shape_model_load(const char *path, char *error, size_t error_size);
 /* The same model read by dlib's own deserialize only: the reference the tests compare with. */

@@ -55,7 +55,7 @@ public final class FaceLocator {
             _ = ShapeModel.shared
             ready.signal()
         }
-        var error = [CChar](repeating: 0, count: 512)
+        var error = [CChar](repeating: 0, count: shimMessageCapacity)
         guard let made = pc_detector_create(&error, error.count) else {
             // Let the load finish before the failure is reported (no thread outlives its use).
             modelReady.wait()
@@ -148,7 +148,7 @@ public final class FaceLocator {
         try Self.detections(in: gray, floor: floor) { pixels, boxes, capacity, error in
             pc_detector_detect(
                 detector, pixels, Int32(gray.width), Int32(gray.height), Int32(gray.width), floor, boxes, capacity,
-                error, Self.messageCapacity)
+                error, shimMessageCapacity)
         }
     }
 
@@ -160,12 +160,9 @@ public final class FaceLocator {
     static func referenceScan(_ gray: GrayImage, floor: Double) throws(SkipReason) -> [Box] {
         try detections(in: gray, floor: floor) { pixels, boxes, capacity, error in
             pc_detector_detect_reference(
-                pixels, Int32(gray.width), Int32(gray.height), Int32(gray.width), floor, boxes, capacity, error, Self.messageCapacity)
+                pixels, Int32(gray.width), Int32(gray.height), Int32(gray.width), floor, boxes, capacity, error, shimMessageCapacity)
         }
     }
-
-    /// Room for the shim's error message.
-    private static let messageCapacity = 512
 
     /// Runs one of the shim's detect calls on `gray` and converts its boxes (inclusive corners).
     private static func detections(
@@ -174,7 +171,7 @@ public final class FaceLocator {
     ) throws(SkipReason) -> [Box] {
         let capacity: Int32 = 32
         var boxes = [pc_face_box](repeating: pc_face_box(), count: Int(capacity))
-        var error = [CChar](repeating: 0, count: messageCapacity)
+        var error = [CChar](repeating: 0, count: shimMessageCapacity)
         let count = gray.pixels.withUnsafeBufferPointer { src in
             boxes.withUnsafeMutableBufferPointer { out in
                 error.withUnsafeMutableBufferPointer { message in
@@ -271,7 +268,7 @@ final class ShapeModel: @unchecked Sendable {
                         "the face landmark model \(path) is missing: install the Debian package libdlib-data (apt-get install libdlib-data, or make setup)"
                 ))
         }
-        var error = [CChar](repeating: 0, count: 512)
+        var error = [CChar](repeating: 0, count: shimMessageCapacity)
         let loaded =
             dlibReaderOnly
             ? pc_shape_model_load_reference(path, &error, error.count) : pc_shape_model_load(path, &error, error.count)
@@ -293,7 +290,7 @@ final class ShapeModel: @unchecked Sendable {
     /// The 68 landmarks of the face in `box` (image pixels).
     func landmarks(_ gray: GrayImage, in box: PixelRect) throws(SkipReason) -> [Point] {
         var xy = [Double](repeating: 0, count: 136)
-        var error = [CChar](repeating: 0, count: 512)
+        var error = [CChar](repeating: 0, count: shimMessageCapacity)
         let parts = gray.pixels.withUnsafeBufferPointer { src in
             pc_shape_model_fit(
                 handle, src.baseAddress, Int32(gray.width), Int32(gray.height), Int32(gray.width),
@@ -335,6 +332,9 @@ extension PhotoAnalysis {
         try self[FacesKey.self].get()
     }
 }
+
+/// Room for the shim's error message.
+let shimMessageCapacity = 512
 
 /// The NUL-terminated message the shim wrote into `buffer`.
 func shimMessage(_ buffer: [CChar]) -> String {

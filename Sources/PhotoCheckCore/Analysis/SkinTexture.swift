@@ -188,23 +188,14 @@ public struct SkinTexture: Sendable, Equatable {
         }
         // Bilinear: an output column's two source columns and weight depend on the column alone,
         // a row's on the row alone, so both are worked out once.
-        func taps(_ count: Int, _ scale: Double, _ size: Int) -> (near: [Int], far: [Int], weight: [Float]) {
-            var near = [Int](), far = [Int](), weight = [Float]()
-            for o in 0..<count {
-                let f = max(0, min(Double(size - 1), (Double(o) + 0.5) * scale - 0.5))
-                near.append(Int(f))
-                far.append(min(size - 1, Int(f) + 1))
-                weight.append(Float(f - Double(Int(f))))
-            }
-            return (near, far, weight)
-        }
-        let columns = taps(width, sx, sw), rows = taps(height, sy, sh)
+        let columns = BilinearTaps.along(count: width, scale: sx, sourceSize: sw)
+        let rows = BilinearTaps.along(count: height, scale: sy, sourceSize: sh)
         gray.pixels.withUnsafeBufferPointer { p in
             out.withUnsafeMutableBufferPointer { out in
                 for oy in 0..<height {
-                    let y0 = rows.near[oy], y1 = rows.far[oy], ay = rows.weight[oy]
+                    let (y0, y1, ay) = (rows[oy].near, rows[oy].far, Float(rows[oy].weight))
                     for ox in 0..<width {
-                        let x0 = columns.near[ox], x1 = columns.far[ox], ax = columns.weight[ox]
+                        let (x0, x1, ax) = (columns[ox].near, columns[ox].far, Float(columns[ox].weight))
                         let top = Float(p[y0 * sw + x0]) * (1 - ax) + Float(p[y0 * sw + x1]) * ax
                         let bottom = Float(p[y1 * sw + x0]) * (1 - ax) + Float(p[y1 * sw + x1]) * ax
                         out[oy * width + ox] = top * (1 - ay) + bottom * ay

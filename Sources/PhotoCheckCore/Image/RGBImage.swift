@@ -101,14 +101,13 @@ public struct RGBImage: Sendable, Equatable {
             }
             return RGBImage(width: newWidth, height: newHeight, pixels: out)
         }
+        let columns = BilinearTaps.along(count: newWidth, scale: sx, sourceSize: width)
+        let rows = BilinearTaps.along(count: newHeight, scale: sy, sourceSize: height)
         pixels.withUnsafeBufferPointer { src in
             for oy in 0..<newHeight {
+                let (y0, y1, ay) = rows[oy]
                 for ox in 0..<newWidth {
-                    let fx = max(0, min(Double(width - 1), (Double(ox) + 0.5) * sx - 0.5))
-                    let fy = max(0, min(Double(height - 1), (Double(oy) + 0.5) * sy - 0.5))
-                    let x0 = Int(fx), y0 = Int(fy)
-                    let x1 = min(width - 1, x0 + 1), y1 = min(height - 1, y0 + 1)
-                    let ax = fx - Double(x0), ay = fy - Double(y0)
+                    let (x0, x1, ax) = columns[ox]
                     let o = (oy * newWidth + ox) * 3
                     for c in 0..<3 {
                         let p00 = Double(src[(y0 * width + x0) * 3 + c]), p10 = Double(src[(y0 * width + x1) * 3 + c])
