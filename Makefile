@@ -6,6 +6,10 @@ APT_PACKAGES := pkg-config libturbojpeg0-dev libexif-dev libdlib-dev libdlib-dat
 # Test oracles: ImageMagick's quality estimate and ExifTool's table digests (the tests assert against
 # them when present, so they are installed to make those assertions run everywhere).
 APT_PACKAGES += imagemagick libimage-exiftool-perl
+# The portability test runs the binary on an emulated CPU without AVX (qemu's user mode).
+ifeq ($(shell uname -m),x86_64)
+APT_PACKAGES += qemu-user
+endif
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE := Fixtures/real/frll-005-blue-480x640.jpg
 SWIFT_BUILD_FLAGS ?=

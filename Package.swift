@@ -26,11 +26,10 @@ let package = Package(
             name: "CFaceShim",
             cxxSettings: [
                 // dlib is header templates compiled into this translation unit: at -O0 face
-                // detection takes seconds per photo, at -O2 about 30 ms. -march=native lets dlib's
-                // HOG filters use the wide vector units of the CPU that builds (and so runs) the
-                // tool: a quarter less time a photo on AVX2 machines. The binary is built from
-                // source where it runs; a copy may not start on an older CPU.
-                .unsafeFlags(["-O3", "-march=native"])
+                // detection takes seconds per photo. No -march: the scan is compiled once per
+                // instruction set and chosen at run time (scan_dispatch.cpp), so the binary runs
+                // on any x86-64 or arm64 CPU.
+                .unsafeFlags(["-O3"])
             ],
             linkerSettings: [
                 .linkedLibrary("dlib"),
@@ -46,11 +45,7 @@ let package = Package(
             swiftSettings: [
                 // The analysis is pixel loops: unoptimised they make every test and debug run
                 // several times slower. Debug builds keep -enable-testing, so tests still work.
-                .unsafeFlags(["-O"], .when(configuration: .debug)),
-                // Like the shim's -march=native: eight-lane vectors run as one AVX instruction
-                // instead of two SSE halves. Swift never fuses a multiply and an add on its own,
-                // so every value computed stays the same bit for bit.
-                .unsafeFlags(["-target-cpu", "native"]),
+                .unsafeFlags(["-O"], .when(configuration: .debug))
             ]
         ),
         .executableTarget(

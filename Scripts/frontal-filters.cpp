@@ -27,22 +27,22 @@ int main(int argc, char **argv) {
                  "// get_frontal_face_detector(): Copyright (C) 2013 Davis E. King, Boost Software License 1.0\n"
                  "// (http://www.boost.org/LICENSE_1_0.txt). Do not edit.\n",
                  DLIB_MAJOR_VERSION, DLIB_MINOR_VERSION);
-    std::fprintf(out, "static constexpr long frontal_sub_detectors = %ld, frontal_planes = %ld, frontal_rows = %ld, frontal_columns = %ld;\n",
+    std::fprintf(out, "inline constexpr long frontal_sub_detectors = %ld, frontal_planes = %ld, frontal_rows = %ld, frontal_columns = %ld;\n",
                  detectors, planes, rows, columns);
-    std::fprintf(out, "static constexpr long frontal_padding = %ld, frontal_cell_size = %ld;\n", (long)scanner.get_padding(),
+    std::fprintf(out, "inline constexpr long frontal_padding = %ld, frontal_cell_size = %ld;\n", (long)scanner.get_padding(),
                  (long)scanner.get_cell_size());
-    std::fprintf(out, "static constexpr long frontal_min_level_width = %ld, frontal_min_level_height = %ld, frontal_max_levels = %ld;\n",
+    std::fprintf(out, "inline constexpr long frontal_min_level_width = %ld, frontal_min_level_height = %ld, frontal_max_levels = %ld;\n",
                  (long)scanner.get_min_pyramid_layer_width(), (long)scanner.get_min_pyramid_layer_height(),
                  (long)scanner.get_max_pyramid_levels());
     const auto overlap = detector.get_overlap_tester();
-    std::fprintf(out, "static constexpr double frontal_overlap_iou = %a, frontal_overlap_covered = %a;\n", overlap.get_iou_thresh(),
+    std::fprintf(out, "inline constexpr double frontal_overlap_iou = %a, frontal_overlap_covered = %a;\n", overlap.get_iou_thresh(),
                  overlap.get_percent_covered_thresh());
-    std::fprintf(out, "static constexpr double frontal_thresholds[%ld] = {", detectors);
+    std::fprintf(out, "inline constexpr double frontal_thresholds[%ld] = {", detectors);
     for (long d = 0; d < detectors; ++d)
         std::fprintf(out, "%s%a", d ? ", " : "", detector.get_w(d)(scanner.get_num_dimensions()));
     std::fprintf(out, "};\n");
     // [plane][row][column][sub-detector]: the five weights of one tap side by side.
-    std::fprintf(out, "static constexpr float frontal_weights[%ld] = {\n", planes * rows * columns * detectors);
+    std::fprintf(out, "inline constexpr float frontal_weights[%ld] = {\n", planes * rows * columns * detectors);
     long written = 0;
     for (long p = 0; p < planes; ++p)
         for (long i = 0; i < rows; ++i)

@@ -1,6 +1,7 @@
 // dlib behind a plain-C interface. Every entry point catches every exception: Swift cannot.
 #include "face_shim.h"
-#include "frontal_scan.hpp"
+#include "frontal_model.hpp"
+#include "gray_view.hpp"
 #include "landmark_model.hpp"
 
 #include <dlib/image_processing.h>
@@ -15,18 +16,7 @@
 
 namespace {
 
-// A read-only view of caller-owned grey pixels, usable wherever dlib takes a generic image.
-struct gray_view {
-    const uint8_t *data;
-    long columns;
-    long rows;
-    long stride;
-};
-
-inline long num_rows(const gray_view &v) { return v.rows; }
-inline long num_columns(const gray_view &v) { return v.columns; }
-inline long width_step(const gray_view &v) { return v.stride; }
-inline const void *image_data(const gray_view &v) { return v.data; }
+using photocheck::gray_view;
 
 void put_error(char *error, size_t size, const char *message) {
     if (!error || size == 0) return;
@@ -36,12 +26,8 @@ void put_error(char *error, size_t size, const char *message) {
 
 }  // namespace
 
-namespace dlib {
-template <> struct image_traits<gray_view> { typedef unsigned char pixel_type; };
-}  // namespace dlib
-
 struct pc_face_detector {
-    photocheck::frontal_scan scan;
+    std::unique_ptr<photocheck::face_scan> scan;
 };
 
 struct pc_shape_model {
@@ -59,7 +45,7 @@ struct pc_shape_model {
 
 extern "C" pc_face_detector *pc_detector_create(char *error, size_t error_size) {
     try {
-        return new pc_face_detector{photocheck::frontal_scan(photocheck::frontal_model::shared())};
+        return new pc_face_detector{photocheck::make_face_scan(photocheck::frontal_model::shared())};
     } catch (const std::exception &e) {
         put_error(error, error_size, e.what());
     } catch (...) {
@@ -110,6 +96,8 @@ int32_t detect_into(const uint8_t *gray, int32_t width, int32_t height, int32_t 
 
 }  // namespace
 
+extern "C" const char *pc_detector_instruction_set(void) { return photocheck::face_scan_instruction_set(); }
+
 extern "C" int32_t pc_detector_matches_dlib(void) {
     try {
         return photocheck::frontal_model::matches_dlib() ? 1 : 0;
@@ -127,7 +115,7 @@ extern "C" int32_t pc_detector_detect(
     }
     return detect_into(gray, width, height, stride, boxes, capacity, error, error_size,
                        [&](const gray_view &view, std::vector<dlib::rect_detection> &found) {
-                           detector->scan(view, found, adjust_threshold);
+                           detector->scan->detect(view, found, adjust_threshold);
                        });
 }
 

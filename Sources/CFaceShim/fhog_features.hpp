@@ -10,12 +10,17 @@
 // are the same up to float rounding (the same products, added in another order).
 #pragma once
 
+#ifndef PHOTOCHECK_ISA
+#error "define PHOTOCHECK_ISA before including fhog_features.hpp (see frontal_scan.hpp)"
+#endif
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <vector>
 
 namespace photocheck {
+namespace PHOTOCHECK_ISA {
 
 // One pyramid level's features: plane p, row r, column c at planes[(p * rows + r) * stride + c].
 // rows × columns is the padded size dlib uses (the cells less one at each edge, plus a filter's
@@ -233,4 +238,5 @@ private:
     }
 };
 
+}  // namespace PHOTOCHECK_ISA
 }  // namespace photocheck

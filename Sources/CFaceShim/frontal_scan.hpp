@@ -10,9 +10,21 @@
 // 0.1% of the largest when it splits the filters); boxes and sub-detectors are the same. The
 // filters themselves are a table generated from dlib's detector (frontal_filters.inc), because
 // dlib ships the detector compressed and takes 0.4 s to unpack it on every start.
+//
+// This file is compiled once per instruction set, each time inside its own namespace
+// (PHOTOCHECK_ISA, set by the scan_*.cpp that includes it): the scan's loops are plain C++ that the
+// compiler vectorises for the target it is given, and scan_dispatch.cpp picks one at run time.
 #pragma once
 
+#ifndef PHOTOCHECK_ISA
+#error "define PHOTOCHECK_ISA (the namespace of this instruction set's copy) before including frontal_scan.hpp"
+#endif
+#ifndef PHOTOCHECK_ROWS_TOGETHER
+#define PHOTOCHECK_ROWS_TOGETHER 2
+#endif
+
 #include "fhog_features.hpp"
+#include "frontal_model.hpp"
 
 #include <dlib/image_processing.h>
 #include <dlib/image_processing/frontal_face_detector.h>
@@ -22,72 +34,7 @@
 #include <vector>
 
 namespace photocheck {
-
-namespace generated {
-#include "frontal_filters.inc"
-}  // namespace generated
-
-// The detector's filters laid out for scanning, from the table generated out of dlib's detector
-// (frontal_filters.inc). Read-only, shared by threads.
-struct frontal_model {
-    static constexpr int sub_detectors = 5;
-    static_assert(generated::frontal_sub_detectors == sub_detectors, "the frontal detector has five filters");
-
-    long filter_rows = generated::frontal_rows, filter_cols = generated::frontal_columns;
-    long planes = generated::frontal_planes;
-    long box_rows = filter_rows - 2 * generated::frontal_padding, box_cols = filter_cols - 2 * generated::frontal_padding;
-    int cell_size = static_cast<int>(generated::frontal_cell_size);
-    long min_level_width = generated::frontal_min_level_width, min_level_height = generated::frontal_min_level_height;
-    unsigned long max_levels = generated::frontal_max_levels;
-    // One threshold per sub-detector (a window scoring at least this is a face).
-    const double *thresholds = generated::frontal_thresholds;
-    // weights[((plane * filter_rows + i) * filter_cols + j) * 5 + d]: the five sub-detectors'
-    // weights for one tap lie side by side.
-    const float *weights = generated::frontal_weights;
-    dlib::test_box_overlap overlaps{generated::frontal_overlap_iou, generated::frontal_overlap_covered};
-    // dlib's mapping of a window in cells to its box in pixels (the features are fhog_extractor's).
-    dlib::default_fhog_feature_extractor box_mapping;
-
-    static const frontal_model &shared() {
-        static const frontal_model model;
-        return model;
-    }
-
-    // dlib's own detector, decompressed on first use (about 0.4 s): for the tests' reference scan
-    // and their check that the table still matches it.
-    static const dlib::frontal_face_detector &dlib_detector() {
-        static const dlib::frontal_face_detector detector = dlib::get_frontal_face_detector();
-        return detector;
-    }
-
-    // True when the table holds exactly dlib's detector: filters, thresholds and settings.
-    static bool matches_dlib() {
-        const auto &detector = dlib_detector();
-        const auto &scanner = detector.get_scanner();
-        const frontal_model &model = shared();
-        if (detector.num_detectors() != sub_detectors || static_cast<long>(scanner.get_fhog_window_height()) != model.filter_rows ||
-            static_cast<long>(scanner.get_fhog_window_width()) != model.filter_cols ||
-            static_cast<long>(scanner.get_padding()) != generated::frontal_padding ||
-            static_cast<int>(scanner.get_cell_size()) != model.cell_size ||
-            static_cast<long>(scanner.get_min_pyramid_layer_width()) != model.min_level_width ||
-            static_cast<long>(scanner.get_min_pyramid_layer_height()) != model.min_level_height ||
-            scanner.get_max_pyramid_levels() != model.max_levels ||
-            detector.get_overlap_tester().get_iou_thresh() != model.overlaps.get_iou_thresh() ||
-            detector.get_overlap_tester().get_percent_covered_thresh() != model.overlaps.get_percent_covered_thresh())
-            return false;
-        for (int d = 0; d < sub_detectors; ++d) {
-            if (detector.get_w(d)(scanner.get_num_dimensions()) != model.thresholds[d]) return false;
-            const auto bank = scanner.build_fhog_filterbank(detector.get_w(d));
-            if (static_cast<long>(bank.filters.size()) != model.planes) return false;
-            for (long p = 0; p < model.planes; ++p)
-                for (long i = 0; i < model.filter_rows; ++i)
-                    for (long j = 0; j < model.filter_cols; ++j)
-                        if (bank.filters[p](i, j) != model.weights[((p * model.filter_rows + i) * model.filter_cols + j) * sub_detectors + d])
-                            return false;
-        }
-        return true;
-    }
-};
+namespace PHOTOCHECK_ISA {
 
 // Scans pictures with the shared model. Holds scratch memory: one per thread.
 class frontal_scan {
@@ -166,14 +113,10 @@ public:
 private:
     // Eight floats, one AVX register. Rows of windows scored together: each adds five
     // accumulators, and AVX-512's 32 registers hold four rows' worth where AVX's 16 hold two
-    // (measured: 8 lanes × 4 rows beat 16 × 2, 16 × 4 and 8 × 6 on AVX-512).
+    // (on AVX-512, 8 lanes × 4 rows beat 16 × 2, 16 × 4 and 8 × 6): the scan_*.cpp set it.
     typedef float lanes __attribute__((vector_size(32)));
     static constexpr long lane_count = 8;
-#ifdef __AVX512F__
-    static constexpr int rows_together = 4;
-#else
-    static constexpr int rows_together = 2;
-#endif
+    static constexpr int rows_together = PHOTOCHECK_ROWS_TOGETHER;
 
     const frontal_model &model_;
     fhog_extractor extractor_;
@@ -236,4 +179,17 @@ private:
     }
 };
 
+// The face_scan of this instruction set.
+class isa_face_scan final : public face_scan {
+public:
+    explicit isa_face_scan(const frontal_model &model) : scan_(model) {}
+    void detect(const gray_view &image, std::vector<dlib::rect_detection> &found, double adjust_threshold) override {
+        scan_(image, found, adjust_threshold);
+    }
+
+private:
+    frontal_scan scan_;
+};
+
+}  // namespace PHOTOCHECK_ISA
 }  // namespace photocheck

@@ -30,6 +30,10 @@ int32_t pc_detector_detect(
     pc_face_detector *detector, const uint8_t *gray, int32_t width, int32_t height, int32_t stride,
     double adjust_threshold, pc_face_box *boxes, int32_t capacity, char *error, size_t error_size);
 
+/* The instruction set the detector's scan was chosen for on this CPU, once per process:
+ * "avx512", "avx2" (with FMA) or "baseline" (any x86-64 or arm64). */
+const char *pc_detector_instruction_set(void);
+
 /* 1 when the compiled-in filters are exactly those of dlib's get_frontal_face_detector() (which
  * this decompresses, about 0.4 s), 0 when they differ, -1 on error. */
 int32_t pc_detector_matches_dlib(void);

@@ -152,6 +152,10 @@ public final class FaceLocator {
         }
     }
 
+    /// The instruction set the detector's scan runs with on this CPU ("avx512", "avx2" or
+    /// "baseline"), chosen at run time so that one build runs on any x86-64 or arm64 machine.
+    public static var scanInstructionSet: String { String(cString: pc_detector_instruction_set()) }
+
     /// True when the detector's compiled-in filters are exactly dlib's (a test after dlib upgrades).
     static var filtersMatchDlib: Bool { pc_detector_matches_dlib() == 1 }
 
