@@ -99,6 +99,18 @@ import Testing
         #expect(faceCount["status"] as? String == "pass")
     }
 
+    /// The bundled sample (`make run`) meets every rule: its verdict is pass, not warn, although it
+    /// has no EXIF capture date (that is a `manual` check, not a defect).
+    @Test func theBundledSamplePassesWithoutACaptureDate() throws {
+        let run = try Self.run([Self.good, "--format", "json"])
+        #expect(run.status == 0)
+        let photos = try #require(try Self.json(run)["photos"] as? [[String: Any]])
+        #expect(photos.first?["verdict"] as? String == "pass")
+        let findings = try #require(photos.first?["findings"] as? [[String: Any]])
+        #expect(findings.first { $0["check"] as? String == "edit.recency" }?["status"] as? String == "manual")
+        #expect(findings.allSatisfy { $0["status"] as? String != "warn" && $0["status"] as? String != "fail" })
+    }
+
     /// The HTML report with the default profile embeds the annotated picture as the thumbnail.
     @Test func htmlWithTheDefaultProfileEmbedsAThumbnail() throws {
         let run = try Self.run([Self.good, "--format", "html", "--lang", "en"])

@@ -36,3 +36,19 @@ import Testing
         #expect(status("2026-05-19") == (.fail, -1))
     }
 }
+
+@Suite struct RecencyWithoutDateTests {
+    /// A photo without EXIF (a studio export, a cropped or forwarded copy) is not a defect: the
+    /// check asks a person to confirm the date instead of warning.
+    @Test func noCaptureDateIsManualNotWarn() throws {
+        let bytes = try TestPaths.fixtureBytes("edit/original-005.jpg")  // no EXIF
+        let finding = checkPhoto(
+            path: "p.jpg", bytes: bytes, only: ["edit.recency"], options: CheckOptions(graduationDate: EditSupport.day("2027-06-30"))
+        )
+        .finding("edit.recency")
+        #expect(finding.status == .manual)
+        #expect(finding.message.en.contains("confirm the photo is from the last year"))
+        #expect(finding.message.zh.contains("请确认照片是毕业前一年内拍摄的"))
+        #expect(finding.hint?.zh.contains("2027-06-30") == true)
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 
-/// edit.recency: EXIF DateTimeOriginal within 365 days before the graduation date.
+/// edit.recency: EXIF DateTimeOriginal within 365 days before the graduation date; `manual` when the
+/// photo has no readable capture date.
 struct RecencyRule: Rule {
     static let check: CheckID = "edit.recency"
 
@@ -9,17 +10,19 @@ struct RecencyRule: Rule {
         let graduation = photo.options.graduationDate
         let graduationText = Self.dayText(graduation)
         guard let stored = photo.exif.dateTimeOriginal, let captured = Self.captureDay(stored) else {
+            // Exported, cropped and forwarded copies lose their EXIF: no date is normal, not a defect,
+            // so a person confirms it (a date that is there and too old or in the future still fails).
             let detail = photo.exif.dateTimeOriginal.map { "(“\($0)”)" } ?? ""
             return finding(
-                .warn,
+                .manual,
                 message: Localized(
-                    zh: "照片没有可读的拍摄日期(EXIF DateTimeOriginal)\(detail),无法确认是毕业前一年内拍摄",
+                    zh: "照片里没有可读的拍摄日期\(detail)(导出、裁剪或转发过的照片通常如此):请确认照片是毕业前一年内拍摄的",
                     en:
-                        "The photo has no readable capture date (EXIF DateTimeOriginal)\(detail), so it cannot be shown to be from the year before graduation"
+                        "The photo carries no readable capture date\(detail) (usual for exported, cropped or forwarded copies): confirm the photo is from the last year"
                 ),
                 hint: Localized(
-                    zh: "标准要求近一年内的照片:确认照片是 \(graduationText) 前一年内拍摄的",
-                    en: "The standard wants a photo from the last year: make sure it was taken within a year before \(graduationText)"))
+                    zh: "确认照片是在 \(graduationText) 之前一年内拍摄的",
+                    en: "Make sure it was taken within the year before \(graduationText)"))
         }
         let days = Double(Self.days(from: captured, to: graduation))
         let limit = photo.profile.limit("edit.recency")
