@@ -14,22 +14,38 @@ public enum JPEGColourSpace: String, Sendable {
 }
 
 /// Owns one TurboJPEG decompressor handle; not thread-safe, so one per worker.
+///
+/// The handle is replaced after any call that did not succeed cleanly: libturbojpeg 2.1 leaves
+/// the decompressor mid-header when `tjDecompressHeader3` fails (it returns without aborting), so
+/// the next photo's header read would continue the broken one and fail with its message.
+/// A fresh handle costs about a microsecond, nothing beside a decode.
 public final class JPEGDecoder {
     /// The most pixels a photo may have (about 50 megapixels, 150 MB as RGB): larger headers are
     /// rejected before anything is allocated.
     public static let maxPixels = 50_000_000
 
-    private let handle: tjhandle
+    private var handle: tjhandle
 
     public init() throws(DecodingError) {
-        guard let handle = tjInitDecompress() else {
-            throw DecodingError(kind: .header, function: "tjInitDecompress", message: Self.lastError(nil))
-        }
-        self.handle = handle
+        handle = try Self.makeHandle()
     }
 
     deinit {
         tjDestroy(handle)
+    }
+
+    private static func makeHandle() throws(DecodingError) -> tjhandle {
+        guard let handle = tjInitDecompress() else {
+            throw DecodingError(kind: .header, function: "tjInitDecompress", message: lastError(nil))
+        }
+        return handle
+    }
+
+    /// Replaces the handle after an error or warning, so nothing of this photo reaches the next.
+    private func reset() {
+        guard let fresh = try? Self.makeHandle() else { return }
+        tjDestroy(handle)
+        handle = fresh
     }
 
     public func decode(_ bytes: [UInt8]) throws(DecodingError) -> DecodedJPEG {
@@ -39,8 +55,9 @@ public final class JPEGDecoder {
         }
         // A tables-only or truncated stream can "succeed" with no size: never trust it.
         guard headerStatus == 0, width > 0, height > 0 else {
-            throw DecodingError(
-                kind: .header, function: "tjDecompressHeader3", message: headerStatus == 0 ? "no image size in the header" : Self.lastError(handle))
+            let message = headerStatus == 0 ? "no image size in the header" : Self.lastError(handle)
+            reset()
+            throw DecodingError(kind: .header, function: "tjDecompressHeader3", message: message)
         }
         let w = Int(width), h = Int(height)
         guard w.multipliedReportingOverflow(by: h).partialValue <= Self.maxPixels, w <= 65_535, h <= 65_535 else {
@@ -60,7 +77,9 @@ public final class JPEGDecoder {
         var warning: String?
         if status != 0 {
             let message = Self.lastError(handle)
-            guard tjGetErrorCode(handle) == Int32(TJERR_WARNING.rawValue) else {
+            let isWarning = tjGetErrorCode(handle) == Int32(TJERR_WARNING.rawValue)
+            reset()
+            guard isWarning else {
                 throw DecodingError(kind: .pixels, function: "tjDecompress2", message: message)
             }
             warning = message
