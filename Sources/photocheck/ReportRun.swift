@@ -35,13 +35,22 @@ struct ReportRun {
         let sink: ReportSink
         if let output {
             do {
-                file = try AtomicOutput(path: output)
+                switch try OutputTarget.resolve(output, inputs: walked.files) {
+                case .file(let path, let mode):
+                    let atomic = try AtomicOutput(path: path, mode: mode)
+                    file = atomic
+                    sink = atomic
+                    InterruptCleanup.removeOnInterrupt(atomic.temporaryPath)
+                case .special(let path):
+                    sink = try SpecialFileOutput(path: path)
+                }
+            } catch let refusal as OutputTarget.Refusal {
+                Self.complain("refusing --output: \(refusal.description)")
+                throw ExitCode(2)
             } catch {
                 Self.complain("cannot write \(output): \(error.localizedDescription)")
                 throw ExitCode(2)
             }
-            sink = file!
-            InterruptCleanup.removeOnInterrupt(file!.temporaryPath)
         } else {
             sink = FileHandleSink(FileHandle.standardOutput)
         }

@@ -120,7 +120,8 @@ public final class AtomicOutput: ReportSink {
     private let handle: FileHandle
     private var done = false
 
-    public init(path: String) throws {
+    /// `mode`: the permissions to give the file (an existing target's own; nil: 0666 less the umask).
+    public init(path: String, mode: mode_t? = nil) throws {
         self.path = path
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
@@ -130,7 +131,9 @@ public final class AtomicOutput: ReportSink {
             throw CocoaError(
                 .fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
         }
-        fchmod(fd, 0o644)
+        // mkstemp makes the file 0600; a report embeds students' photos, so honour the umask
+        // (0600 under `umask 077`) and keep the mode of a file that is replaced.
+        fchmod(fd, mode ?? (0o666 & ~OutputTarget.currentUmask))
         temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
@@ -160,5 +163,81 @@ public final class AtomicOutput: ReportSink {
         try? handle.close()
         unlink(temporaryPath)
         done = true
+    }
+}
+
+/// Where `--output` may write, decided before anything is checked: never over an input photo,
+/// through a symbolic link to its target, straight into a device or FIFO (`/dev/null`,
+/// `/dev/stdout`), and never onto a folder.
+public enum OutputTarget: Equatable, Sendable {
+    /// A regular file (new or existing) replaced atomically; `mode` is the existing file's.
+    case file(path: String, mode: mode_t?)
+    /// A device, FIFO or socket: written in place, never replaced.
+    case special(path: String)
+
+    /// Why an output path is refused.
+    public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The process's umask (read once; photocheck never changes it).
+    public static let currentUmask: mode_t = {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }()
+
+    /// Decides where a report for `inputs` goes when the user asked for `path`.
+    public static func resolve(_ path: String, inputs: [String]) throws(Refusal) -> OutputTarget {
+        var target = stat()
+        guard stat(path, &target) == 0 else {
+            let reason = errno
+            var link = stat()
+            if lstat(path, &link) == 0 {
+                throw Refusal(description: "\(path) is a symbolic link to a file that does not exist")
+            }
+            guard reason == ENOENT else { throw Refusal(description: "\(path): \(String(cString: strerror(reason)))") }
+            return .file(path: path, mode: nil)
+        }
+        switch target.st_mode & S_IFMT {
+        case S_IFDIR:
+            throw Refusal(description: "\(path) is a folder; give a file name")
+        case S_IFREG:
+            for input in inputs {
+                var other = stat()
+                if stat(input, &other) == 0, other.st_dev == target.st_dev, other.st_ino == target.st_ino {
+                    throw Refusal(description: "\(path) is one of the photos being checked; it would be overwritten")
+                }
+            }
+            var link = stat()
+            if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+                guard let resolved = realpath(path, nil) else {
+                    throw Refusal(description: "\(path): \(String(cString: strerror(errno)))")
+                }
+                defer { free(resolved) }
+                return .file(path: String(cString: resolved), mode: target.st_mode & 0o7777)
+            }
+            return .file(path: path, mode: target.st_mode & 0o7777)
+        default:
+            return .special(path: path)
+        }
+    }
+}
+
+/// Writes straight into a device or FIFO named by `--output` (nothing to replace, nothing to undo).
+public final class SpecialFileOutput: ReportSink {
+    private let handle: FileHandle
+
+    public init(path: String) throws {
+        let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw CocoaError(
+                .fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        }
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    }
+
+    public func write(_ data: Data) throws {
+        try handle.write(contentsOf: data)
     }
 }
