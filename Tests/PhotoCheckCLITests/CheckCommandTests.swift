@@ -67,7 +67,12 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("photocheck-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: good, toPath: dir.appendingPathComponent("2021301234.jpg").path)
-        if bad { try Data("not a photo".utf8).write(to: dir.appendingPathComponent("2021301235.jpg")) }
+        // A JPEG of the wrong size: a photo that fails a check (a file that is not a photo at all
+        // is an error, see UnreadableVerdictTests).
+        if bad {
+            try FileManager.default.copyItem(
+                atPath: TestPaths.fixture("file/size-600x800.jpg"), toPath: dir.appendingPathComponent("2021301235.jpg").path)
+        }
         return dir
     }
 
@@ -136,7 +141,7 @@ import Testing
         let photos = try #require(try Self.json(missing)["photos"] as? [[String: Any]])
         #expect(photos.count == 3)
         #expect(photos[0]["verdict"] as? String == "error")
-        #expect(photos[0]["error"] as? String == "no such file or folder")
+        #expect(photos[0]["error"] as? [String: String] == ["en": "no such file or folder", "zh": "文件或文件夹不存在"])
     }
 
     @Test(arguments: ["text", "json", "jsonl", "csv", "junit", "html"])
@@ -175,7 +180,7 @@ import Testing
         case "html":
             #expect(text.contains("<html lang=\"zh-CN\">"))
             #expect(text.components(separatedBy: "<article ").count - 1 == 2)
-            #expect(text.components(separatedBy: "data:image/jpeg;base64,").count - 1 == 1)
+            #expect(text.components(separatedBy: "data:image/jpeg;base64,").count - 1 == 2)
         default:
             Issue.record("unknown format \(format)")
         }

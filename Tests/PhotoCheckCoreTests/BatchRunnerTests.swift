@@ -37,12 +37,19 @@ import Testing
         let byName = Dictionary(uniqueKeysWithValues: delivered.map { (($0.path as NSString).lastPathComponent, $0) })
         #expect(byName["0000.jpg"]?.verdict != .error)
         #expect(byName["0000.jpg"]?.width == 480)
-        for bad in ["0001.jpg", "0002.jpg", "0003.jpg"] {
-            #expect(byName[bad]?.verdict == .fail, "\(bad)")
-            #expect(byName[bad]?.findings.first { $0.check == "file.jpeg" }?.status == .fail, "\(bad)")
+        // Empty and HTML files cannot be read as photos: verdict error with one file.jpeg finding.
+        for bad in ["0001.jpg", "0003.jpg"] {
+            #expect(byName[bad]?.verdict == .error, "\(bad)")
+            #expect(byName[bad]?.findings.map(\.check) == ["file.jpeg"], "\(bad)")
+            #expect(byName[bad]?.findings.first?.status == .fail, "\(bad)")
         }
+        #expect(byName["0001.jpg"]?.error == .notAJPEG(.empty))
+        #expect(byName["0003.jpg"]?.error == .notAJPEG(.html))
+        // Cut after 3000 bytes the picture still decodes (with a warning): a photo that fails.
+        #expect(byName["0002.jpg"]?.verdict == .fail)
+        #expect(byName["0002.jpg"]?.findings.first { $0.check == "file.jpeg" }?.status == .fail)
         #expect(byName["missing.jpg"]?.verdict == .error)
-        #expect(byName["missing.jpg"]?.error == "no such file")
+        #expect(byName["missing.jpg"]?.error == .noSuchFile)
     }
 
     @Test func thumbnailsAreMadeOnlyWhenAsked() throws {
@@ -117,11 +124,13 @@ import Testing
         var reports: [PhotoReport] = []
         BatchRunner(profile: .chsi2017, options: CheckOptions(), jobs: 2).run(paths) { reports.append($0) }
         #expect(reports.map(\.path) == paths)
+        // A file whose picture cannot be decoded at all is an error with its one file.jpeg finding;
+        // every other file is a photo with every check.
         for report in reports {
-            #expect(report.verdict != .error, "\(report.path)")
-            #expect(report.findings.count == Profile.chsi2017.checks.count)
+            #expect(report.findings.count == (report.verdict == .error ? 1 : Profile.chsi2017.checks.count), "\(report.path)")
             let jpeg = report.findings.first { $0.check == "file.jpeg" }
             #expect(jpeg != nil && jpeg?.status != .skip, "\(report.path)")
+            #expect((report.verdict == .error) == (report.error != nil), "\(report.path)")
         }
         let byName = Dictionary(uniqueKeysWithValues: reports.map { (($0.path as NSString).lastPathComponent, $0) })
         for short in ["cut-2.jpg", "cut-20.jpg", "cut-200.jpg", "cut-600.jpg"] {

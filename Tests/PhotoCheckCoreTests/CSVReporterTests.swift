@@ -55,7 +55,7 @@ import Testing
         #expect(rows[3][0] == "'=HYPERLINK(\"x\").jpg")
         #expect(rows[3][1] == "'=HYPERLINK(\"x\")")
         #expect(rows[3][2] == "无法读取")
-        #expect(rows[3][3] == "无法读取:无法打开(没有读取权限?)")
+        #expect(rows[3][3] == "无法读取:无法打开(没有读取权限)")
     }
 
     @Test func englishAddsTheEnglishMessageAfterTheChinese() {

@@ -62,9 +62,16 @@ import Testing
     }
 
     @Test func everyProfileCheckAppearsForEveryPhoto() throws {
-        for name in ["clean-q90.jpg", "empty.jpg", "png-renamed.jpg", "truncated.jpg"] {
+        for name in ["clean-q90.jpg", "truncated.jpg"] {
             let r = try report(name)
             #expect(r.findings.map(\.check) == Profile.chsi2017.checks, "\(name)")
+            #expect(r.findings.allSatisfy { $0.clause.hasPrefix("CHSI-") }, "\(name)")
+        }
+        // A file that is not a photo at all gets one finding, file.jpeg, saying what it is.
+        for name in ["empty.jpg", "png-renamed.jpg"] {
+            let r = try report(name)
+            #expect(r.verdict == .error, "\(name)")
+            #expect(r.findings.map(\.check) == ["file.jpeg"], "\(name)")
             #expect(r.findings.allSatisfy { $0.clause.hasPrefix("CHSI-") }, "\(name)")
         }
     }

@@ -69,7 +69,7 @@ import Testing
         let finding = Finding(
             check: awkward, status: .fail, measurements: [Measurement(awkward, 1)], message: Localized(zh: awkward, en: awkward),
             hint: Localized(zh: "", en: awkward))
-        let report = PhotoReport(path: awkward, verdict: .error, error: awkward, findings: [finding])
+        let report = PhotoReport(path: awkward, verdict: .error, error: .undecodable(detail: awkward), findings: [finding])
         #expect(JSONReporter().renderLine(report) == (try Self.encoded(JSONReporter.Photo(report))))
     }
 

@@ -46,6 +46,6 @@ import Testing
         let result = PathWalker.expand([notes, root.appendingPathComponent("missing.jpg").path])
         #expect(result.files == [notes])
         #expect(result.unreadable.map(\.path) == [root.appendingPathComponent("missing.jpg").path])
-        #expect(result.unreadable.first?.reason == "no such file or folder")
+        #expect(result.unreadable.first?.reason == .noSuchPath)
     }
 }

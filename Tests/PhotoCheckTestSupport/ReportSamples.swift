@@ -60,7 +60,7 @@ public enum ReportSamples {
 
     /// Could not be read at all; its name looks like a spreadsheet formula.
     public static let unreadable = PhotoReport(
-        path: "=HYPERLINK(\"x\").jpg", verdict: .error, error: "cannot be opened (permission denied?)", findings: [])
+        path: "=HYPERLINK(\"x\").jpg", verdict: .error, error: .permissionDenied, findings: [])
 
     /// Only warns (fails with --strict).
     public static let warning = PhotoReport(

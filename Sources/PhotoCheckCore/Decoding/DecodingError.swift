@@ -16,5 +16,11 @@ public struct DecodingError: Error, Sendable, Equatable, CustomStringConvertible
     public let function: String
     public let message: String
 
+    /// The header asks for too many pixels (a photo to shrink, not a damaged file).
+    public var isTooLarge: Bool {
+        if case .tooLarge = kind { return true }
+        return false
+    }
+
     public var description: String { function.isEmpty ? message : "\(function): \(message)" }
 }

@@ -1,6 +1,6 @@
 /// What a file really is, judged from its first bytes (its name can lie).
 public enum FileType: String, Sendable, Equatable {
-    case jpeg, png, gif, bmp, webp, heic, avif, tiff, pdf, empty, unknown
+    case jpeg, png, gif, bmp, webp, heic, avif, tiff, pdf, html, empty, unknown
 
     public init(sniffing bytes: [UInt8]) {
         func starts(_ prefix: [UInt8], at offset: Int = 0) -> Bool {
@@ -25,6 +25,8 @@ public enum FileType: String, Sendable, Equatable {
             self = .tiff
         } else if starts(Array("%PDF".utf8)) {
             self = .pdf
+        } else if Self.looksLikeHTML(bytes) {
+            self = .html
         } else {
             self = .unknown
         }
@@ -42,8 +44,20 @@ public enum FileType: String, Sendable, Equatable {
         case .avif: "AVIF"
         case .tiff: "TIFF"
         case .pdf: "PDF"
+        case .html: "HTML"
         case .empty: "empty"
         case .unknown: "unknown"
         }
+    }
+
+    /// A web page saved under a photo's name: after blanks (and a UTF-8 BOM) it opens with a tag
+    /// and names an HTML element near the start.
+    private static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        let head = bytes.prefix(1024)
+        guard let first = head.firstIndex(where: { !([0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF] as [UInt8]).contains($0) }),
+            head[first] == UInt8(ascii: "<")
+        else { return false }
+        let text = String(decoding: head, as: UTF8.self).lowercased()
+        return ["<!doctype html", "<html", "<head", "<body", "<meta", "<title"].contains { text.contains($0) }
     }
 }

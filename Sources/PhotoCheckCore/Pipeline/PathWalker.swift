@@ -12,8 +12,8 @@ public enum PathWalker {
 
     public struct Result: Sendable, Equatable {
         public var files: [String] = []
-        /// Paths that do not exist or cannot be listed, with the reason.
-        public var unreadable: [(path: String, reason: String)] = []
+        /// Paths that do not exist, cannot be listed or are not regular files, with the reason.
+        public var unreadable: [(path: String, reason: ReadError)] = []
 
         public static func == (a: Result, b: Result) -> Bool {
             a.files == b.files && a.unreadable.map(\.path) == b.unreadable.map(\.path)
@@ -26,7 +26,7 @@ public enum PathWalker {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                result.unreadable.append((path, "no such file or folder"))
+                result.unreadable.append((path, .noSuchPath))
                 continue
             }
             if isDirectory.boolValue {
@@ -41,7 +41,7 @@ public enum PathWalker {
     private static func walk(_ folder: String, into result: inout Result) {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: folder) else {
-            result.unreadable.append((folder, "the folder cannot be listed"))
+            result.unreadable.append((folder, .folderCannotBeListed))
             return
         }
         for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) where !name.hasPrefix(".") {

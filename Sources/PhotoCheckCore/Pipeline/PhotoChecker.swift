@@ -19,8 +19,8 @@ public final class PhotoChecker {
     public func check(path: String) -> PhotoReport {
         let bytes: [UInt8]
         switch Self.read(path) {
-        case .failure(let failure):
-            return PhotoReport(path: path, verdict: .error, error: failure.reason, findings: [])
+        case .failure(let error):
+            return PhotoReport(path: path, verdict: .error, error: error, findings: [])
         case .success(let read):
             bytes = read
         }
@@ -34,6 +34,10 @@ public final class PhotoChecker {
         let pixels = (try? photo.jpeg.get())?.frame.map { $0.width * $0.height } ?? 0
         budget?.acquire(pixels)
         defer { budget?.release(pixels) }
+        if let error = Self.unreadable(photo) {
+            // Nothing else can be measured: one finding that says what the file is and what to do.
+            return PhotoReport(path: path, verdict: .error, error: error, findings: [Self.evaluate(JPEGFormatRule.check, photo)])
+        }
         let findings = context.profile.checks.map { check in Self.evaluate(check, photo) }
         if let directory = context.options.annotateDirectory {
             AnnotationWriter.write(photo, findings: findings, to: directory)
@@ -44,6 +48,16 @@ public final class PhotoChecker {
             findings: findings)
         for attachment in attachments { attachment.attach(photo, to: &report) }
         return report
+    }
+
+    /// Why the bytes cannot be read as a photo at all: not a JPEG (another format, a web page,
+    /// empty), or a JPEG whose header or pixels do not decode. A JPEG that decodes with warnings
+    /// (cut short after its header, corrupt data recovered) and one too large to decode are
+    /// photos with findings, not errors.
+    static func unreadable(_ photo: PhotoAnalysis) -> ReadError? {
+        if case .failure(let notJPEG) = photo.jpeg { return .notAJPEG(notJPEG.type) }
+        if case .failure(let error) = photo.decoded, !error.isTooLarge { return .undecodable(detail: error.message) }
+        return nil
     }
 
     static func evaluate(_ check: CheckID, _ photo: PhotoAnalysis) -> Finding {
@@ -57,30 +71,52 @@ public final class PhotoChecker {
         }
     }
 
-    /// Reads a whole file, refusing folders, special files and files over the size cap.
-    static func read(_ path: String) -> Result<[UInt8], ReadFailure> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(ReadFailure(reason: "no such file"))
-        }
-        if isDirectory.boolValue { return .failure(ReadFailure(reason: "is a folder")) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(ReadFailure(reason: "cannot be opened (permission denied?)"))
-        }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.read(upToCount: maxFileBytes + 1) ?? Data()
-            if data.count > maxFileBytes {
-                return .failure(ReadFailure(reason: "larger than \(maxFileBytes / 1024 / 1024) MB, not read"))
+    /// Reads a whole file, refusing folders, special files and files over the size cap. The file is
+    /// opened without blocking (a FIFO given by name would otherwise wait forever for a writer)
+    /// and checked to be a regular file before anything is read.
+    static func read(_ path: String) -> Result<[UInt8], ReadError> {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else {
+            switch errno {
+            case ENOENT, ENOTDIR: return .failure(.noSuchFile)
+            case EACCES, EPERM: return .failure(.permissionDenied)
+            case let code: return .failure(.readFailed(errno: code))
             }
-            return .success([UInt8](data))
-        } catch {
-            return .failure(ReadFailure(reason: "read error: \(error.localizedDescription)"))
         }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(.readFailed(errno: errno)) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(.isFolder)
+        case S_IFIFO: return .failure(.notRegularFile(.fifo))
+        case S_IFCHR, S_IFBLK: return .failure(.notRegularFile(.device))
+        case S_IFSOCK: return .failure(.notRegularFile(.socket))
+        default: return .failure(.notRegularFile(.other))
+        }
+        if info.st_size > maxFileBytes { return .failure(.tooLarge(megabytes: maxFileBytes / 1024 / 1024)) }
+        // A regular file never blocks; clear O_NONBLOCK anyway so reads behave plainly.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var count = 0
+        // Read to the end, even if the file grew or shrank since fstat, up to the cap.
+        while true {
+            if count == bytes.count {
+                if bytes.count > maxFileBytes { return .failure(.tooLarge(megabytes: maxFileBytes / 1024 / 1024)) }
+                bytes.append(contentsOf: [UInt8](repeating: 0, count: max(65_536, bytes.count / 2)))
+            }
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                buffer.baseAddress.map { Glibc.read(fd, $0 + count, buffer.count - count) } ?? 0
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .failure(.readFailed(errno: errno))
+            }
+            if got == 0 { break }
+            count += got
+        }
+        if count > maxFileBytes { return .failure(.tooLarge(megabytes: maxFileBytes / 1024 / 1024)) }
+        bytes.removeSubrange(count...)
+        return .success(bytes)
     }
-}
-
-/// Why a path could not be read.
-struct ReadFailure: Error {
-    let reason: String
 }

@@ -2,8 +2,8 @@
 public struct PhotoReport: Sendable, Equatable {
     public var path: String
     public var verdict: Verdict
-    /// Why the file could not be read at all (verdict `error`), else nil.
-    public var error: String?
+    /// Why the file could not be read as a photo (verdict `error`), else nil.
+    public var error: ReadError?
     /// Displayed size of the decoded picture, when it decoded.
     public var width: Int?
     public var height: Int?
@@ -12,7 +12,7 @@ public struct PhotoReport: Sendable, Equatable {
     public var thumbnail: [UInt8]?
 
     public init(
-        path: String, verdict: Verdict, error: String? = nil, width: Int? = nil, height: Int? = nil, findings: [Finding], thumbnail: [UInt8]? = nil
+        path: String, verdict: Verdict, error: ReadError? = nil, width: Int? = nil, height: Int? = nil, findings: [Finding], thumbnail: [UInt8]? = nil
     ) {
         self.path = path
         self.verdict = verdict

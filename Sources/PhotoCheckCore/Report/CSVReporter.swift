@@ -25,7 +25,8 @@ public struct CSVReporter: Reporter {
         var failing = report.findings.filter { $0.status == .fail }.map { describe($0, context) }
         let warnings = report.findings.filter { $0.status == .warn }.map { describe($0, context) }
         if let error = report.error {
-            failing.insert(context.language == .zh ? "无法读取:\(Words.readError(error, .zh))" : "cannot be read: \(error)", at: 0)
+            // The file.jpeg finding of an unreadable photo says the same thing: list it once.
+            failing = [(context.language == .zh ? "无法读取:" : "cannot be read: ") + error.message.text(context.language)]
         }
         var status: [CheckID: Status] = [:]
         for finding in report.findings { status[finding.check] = finding.status }

@@ -91,7 +91,9 @@ public struct HTMLReporter: Reporter {
         if let w = report.width, let h = report.height { out += " · \(w)×\(h)" }
         out += "</p>\n"
         if let error = report.error {
-            out += "<p class=\"error\">" + (zh ? "无法读取:" : "Cannot be read: ") + esc(Words.readError(error, lang)) + "</p>\n</div>\n</article>\n"
+            out += "<p class=\"error\">" + (zh ? "无法读取:" : "Cannot be read: ") + esc(error.message.text(lang)) + "</p>\n"
+            if let hint = error.hint { out += "<p class=\"hint\">→ " + esc(hint.text(lang)) + "</p>\n" }
+            out += "</div>\n</article>\n"
             return out
         }
         if !flagged.isEmpty {

@@ -66,7 +66,7 @@ public struct JSONReporter: Reporter {
     static func write(_ report: PhotoReport, _ json: inout JSONWriter) {
         json.beginObject()
         json.key("error")
-        if let error = report.error { json.string(error) } else { json.null() }
+        if let error = report.error { write(error.message, &json) } else { json.null() }
         json.key("findings")
         json.beginArray()
         for finding in report.findings { write(finding, &json) }
@@ -205,7 +205,7 @@ public struct JSONReporter: Reporter {
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(report.path, forKey: .path)
             try c.encode(report.verdict.rawValue, forKey: .verdict)
-            try c.encode(report.error, forKey: .error)  // explicit null
+            try c.encode(report.error?.message, forKey: .error)  // explicit null
             try c.encode(report.width, forKey: .width)
             try c.encode(report.height, forKey: .height)
             try c.encode(report.findings.map(FindingJSON.init), forKey: .findings)

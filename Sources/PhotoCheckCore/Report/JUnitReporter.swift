@@ -21,7 +21,9 @@ public struct JUnitReporter: Reporter {
         let lang = context.language
         var out = "    <testcase classname=\"photocheck.\(Self.escape(context.profile.name))\" name=\"\(Self.escape(report.path))\""
         if let error = report.error {
-            return out + ">\n      <error message=\"\(Self.escape(error))\" type=\"unreadable\"/>\n    </testcase>\n"
+            let hint = error.hint.map { " → " + $0.text(lang) } ?? ""
+            return out + ">\n      <error message=\"\(Self.escape(error.message.text(lang)))\" type=\"unreadable\">"
+                + Self.escape(error.message.text(lang) + hint) + "</error>\n    </testcase>\n"
         }
         let failed = report.findings.filter { $0.status == .fail }
         let warned = report.findings.filter { $0.status == .warn }

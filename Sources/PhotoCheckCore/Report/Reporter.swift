@@ -74,7 +74,8 @@ public struct BatchTally: Sendable, Equatable {
         let verdict = report.effectiveVerdict(strict: strict)
         effective[verdict, default: 0] += 1
         if isListed { listed[verdict, default: 0] += 1 }
-        for finding in report.findings {
+        // An unreadable file's one finding says why it is not a photo: not a failed check.
+        for finding in report.findings where report.verdict != .error {
             switch finding.status {
             case .fail: failing[finding.check, default: 0] += 1
             case .warn: warning[finding.check, default: 0] += 1
@@ -141,20 +142,6 @@ enum Words {
             }
         }
         return out
-    }
-
-    /// Why a file could not be read, in the output language (the reasons come from `PathWalker`
-    /// and `PhotoChecker` in English; unknown ones are shown as they are).
-    static func readError(_ reason: String, _ language: Language) -> String {
-        guard language == .zh else { return reason }
-        let known = [
-            "no such file or folder": "文件或文件夹不存在",
-            "no such file": "文件不存在",
-            "the folder cannot be listed": "无法列出文件夹内容",
-            "is a folder": "这是一个文件夹",
-            "cannot be opened (permission denied?)": "无法打开(没有读取权限?)",
-        ]
-        return known[reason] ?? reason
     }
 
     /// The file name without folders.

@@ -39,7 +39,8 @@ public struct TextReporter: Reporter {
         if let w = report.width, let h = report.height { out += "  (\(w)×\(h))" }
         out += "\n"
         if let error = report.error {
-            out += "  " + (zh ? "无法读取:" : "cannot be read: ") + Words.printable(Words.readError(error, context.language)) + "\n"
+            out += "  " + (zh ? "无法读取:" : "cannot be read: ") + Words.printable(error.message.text(context.language)) + "\n"
+            if let hint = error.hint { out += "  → " + Words.printable(hint.text(context.language), indent: 4) + "\n" }
             return out
         }
         var hidden: [Status: Int] = [:]
@@ -78,7 +79,7 @@ public struct TextReporter: Reporter {
         case .pass: zh ? "[通过]" : "[PASS]"
         case .warn: zh ? "[警告]" : "[WARN]"
         case .fail: zh ? "[不合格]" : "[FAIL]"
-        case .error: zh ? "[错误]" : "[ERROR]"
+        case .error: zh ? "[无法读取]" : "[ERROR]"
         }
     }
 

@@ -3,24 +3,19 @@ struct JPEGFormatRule: Rule {
     static let check: CheckID = "file.jpeg"
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
-        let hint = Localized(
-            zh: "用相机或手机导出为 JPEG(.jpg)格式,不要只改扩展名", en: "Export the photo as JPEG (.jpg); renaming the file is not enough")
         let file: JPEGFile
         switch photo.jpeg {
         case .failure(let notJPEG):
-            if notJPEG.type == .empty {
-                return finding(.fail, message: Localized(zh: "文件是空的(0 字节)", en: "The file is empty (0 bytes)"), hint: hint)
-            }
-            let name = notJPEG.type.displayName
-            return finding(
-                .fail,
-                message: Localized(
-                    zh: notJPEG.type == .unknown ? "这不是 JPEG 文件,也不是可识别的图片格式" : "这是 \(name) 文件,不是 JPEG",
-                    en: notJPEG.type == .unknown
-                        ? "This is not a JPEG file, nor a picture format photocheck recognises" : "This is a \(name) file, not a JPEG"),
-                hint: hint)
+            // What the file really is and what to do (the photo's verdict is `error`).
+            let error = ReadError.notAJPEG(notJPEG.type)
+            return finding(.fail, message: error.message, hint: error.hint)
         case .success(let parsed):
             file = parsed
+        }
+        if case .failure(let error) = photo.decoded, !error.isTooLarge {
+            // Nothing of the picture can be had (the photo's verdict is `error`).
+            let unreadable = ReadError.undecodable(detail: error.message)
+            return finding(.fail, message: unreadable.message, hint: unreadable.hint)
         }
         if file.isTruncated {
             // The first structural problem says where the file stops making sense.
@@ -28,7 +23,7 @@ struct JPEGFormatRule: Rule {
             return finding(
                 .fail, [Measurement("file_bytes", Double(file.byteCount))],
                 message: Localized(
-                    zh: "JPEG 文件不完整(被截断或损坏),缺少结束标记\(detail)",
+                    zh: "JPEG 文件不完整(被截断或损坏),缺少结束标记",
                     en: "The JPEG file is truncated or damaged: it has no end-of-image marker\(detail)"),
                 hint: Localized(zh: "重新复制或下载原始照片,确认传输完整", en: "Copy or download the original photo again and make sure the transfer completes"))
         }
@@ -40,17 +35,15 @@ struct JPEGFormatRule: Rule {
                     message: Localized(zh: "图片声明的尺寸 \(w)×\(h) 过大,拒绝解码", en: "The header claims \(w)×\(h) pixels, too large to decode"),
                     hint: Localized(zh: "将照片缩小为 480×640 后重新保存", en: "Resize the photo to 480×640 and save it again"))
             }
-            return finding(
-                .fail,
-                message: Localized(zh: "JPEG 无法解码:\(error.message)", en: "The JPEG cannot be decoded: \(error.message)"),
-                hint: Localized(zh: "用看图软件打开原图后重新另存为 JPEG", en: "Open the original in an image viewer and save it again as JPEG"))
+            return finding(.skip, message: Localized(zh: error.message, en: error.message))
         case .success(let result):
             let problems = file.problems + (result.warning.map { [$0] } ?? [])
             if !problems.isEmpty {
                 let detail = problems.joined(separator: "; ")
                 return finding(
                     .warn, [Measurement("decoder_warnings", Double(problems.count))],
-                    message: Localized(zh: "JPEG 能解码,但数据有损坏(\(detail))", en: "The JPEG decodes, but with corrupt data recovered (\(detail))"),
+                    message: Localized(
+                        zh: "JPEG 能解码,但有 \(problems.count) 处数据损坏", en: "The JPEG decodes, but with corrupt data recovered (\(detail))"),
                     hint: Localized(zh: "从原图重新导出一份 JPEG", en: "Export a fresh JPEG from the original photo"))
             }
             return finding(.pass, message: Localized(zh: "标准 JPEG,解码正常", en: "A JPEG that decodes cleanly"))
