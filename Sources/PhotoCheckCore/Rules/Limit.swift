@@ -60,6 +60,33 @@ public struct Limit: Sendable, Equatable, Codable {
         return Limit(pass: scale(pass), warn: warn.map(scale), beyond: beyond)
     }
 
+    /// The limit as a message quotes it for `value`: "limit ≤ 5°" when the value passes or fails;
+    /// for a value that only warns, that it is outside the target and tolerated ("above the 5°
+    /// target, tolerated up to 7°"), so a warning never reads as a failure. `unit` follows each
+    /// number ("°", " px", "%"); `scale` converts the limit's numbers to the shown ones (100 for
+    /// ratios shown as %).
+    public func requirement(for value: Double, unit: String = "", scale: Double = 1) -> Localized {
+        func show(_ x: Double) -> String { Self.describe(Band(min: x * scale, max: x * scale)) + unit }
+        let scaledPass = Band(min: pass.min.map { $0 * scale }, max: pass.max.map { $0 * scale })
+        let target = Self.describe(scaledPass) + unit
+        guard status(for: value) == .warn else { return Localized(zh: "要求 \(target)", en: "limit \(target)") }
+        if let max = pass.max, value > max {
+            if let warnMax = warn?.max, value <= warnMax {
+                return Localized(
+                    zh: "超过 \(show(max)) 的标准,可容忍至 \(show(warnMax))", en: "above the \(show(max)) target, tolerated up to \(show(warnMax))")
+            }
+            return Localized(zh: "超过 \(show(max)) 的标准,此项只提醒", en: "above the \(show(max)) target; a warning, not a failure")
+        }
+        if let min = pass.min, value < min {
+            if let warnMin = warn?.min, value >= warnMin {
+                return Localized(
+                    zh: "低于 \(show(min)) 的标准,可容忍至 \(show(warnMin))", en: "below the \(show(min)) target, tolerated down to \(show(warnMin))")
+            }
+            return Localized(zh: "低于 \(show(min)) 的标准,此项只提醒", en: "below the \(show(min)) target; a warning, not a failure")
+        }
+        return Localized(zh: "标准 \(target),此项只提醒", en: "target \(target); a warning, not a failure")
+    }
+
     /// "200–300", "≥ 60", "≤ 3" for messages.
     public var passDescription: String { Self.describe(pass) }
 

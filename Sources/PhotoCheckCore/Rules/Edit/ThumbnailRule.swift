@@ -32,16 +32,16 @@ struct ThumbnailRule: Rule {
             if aspectDiffers {
                 return Localized(
                     zh:
-                        "EXIF 缩略图(\(size))与照片的宽高比相差 \(aspect)%(限 \(formatNumber((p.limit("edit.thumbnail.aspect").pass.max ?? 0) * 100))%),拍摄后照片被裁剪或改动过",
+                        "EXIF 缩略图(\(size))与照片的宽高比相差 \(aspect)%(\(p.limit("edit.thumbnail.aspect").requirement(for: comparison.aspectDifference, unit: "%", scale: 100).zh)),拍摄后照片被裁剪或改动过",
                     en:
-                        "The EXIF thumbnail (\(size)) has an aspect \(aspect)% off the picture's (limit \(formatNumber((p.limit("edit.thumbnail.aspect").pass.max ?? 0) * 100))%): the picture was cropped or changed after capture"
+                        "The EXIF thumbnail (\(size)) has an aspect \(aspect)% off the picture's (\(p.limit("edit.thumbnail.aspect").requirement(for: comparison.aspectDifference, unit: "%", scale: 100).en)): the picture was cropped or changed after capture"
                 )
             }
             return Localized(
                 zh:
-                    "EXIF 缩略图(\(size))与照片内容不一致:平均色差 \(mean) 级(限 \(p.limit("edit.thumbnail.difference").passDescription)),最大局部差 \(cell) 级(限 \(p.limit("edit.thumbnail.cell_difference").passDescription)),拍摄后颜色或内容被改动过",
+                    "EXIF 缩略图(\(size))与照片内容不一致:平均色差 \(mean) 级(\(p.limit("edit.thumbnail.difference").requirement(for: comparison.meanDifference).zh)),最大局部差 \(cell) 级(\(p.limit("edit.thumbnail.cell_difference").requirement(for: comparison.worstCellDifference).zh)),拍摄后颜色或内容被改动过",
                 en:
-                    "The EXIF thumbnail (\(size)) differs from the picture: mean difference \(mean) levels (limit \(p.limit("edit.thumbnail.difference").passDescription)), worst region \(cell) levels (limit \(p.limit("edit.thumbnail.cell_difference").passDescription)): colour or content changed after capture"
+                    "The EXIF thumbnail (\(size)) differs from the picture: mean difference \(mean) levels (\(p.limit("edit.thumbnail.difference").requirement(for: comparison.meanDifference).en)), worst region \(cell) levels (\(p.limit("edit.thumbnail.cell_difference").requirement(for: comparison.worstCellDifference).en)): colour or content changed after capture"
             )
         } hint: { _ in
             Localized(

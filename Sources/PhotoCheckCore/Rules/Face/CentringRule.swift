@@ -21,14 +21,24 @@ struct CentringRule: Rule {
                     zh: "脸部中心距画面中线 \(d) 像素(允许 \(limit.passDescription))",
                     en: "Face centre is \(d) px from the centre line (allowed \(limit.passDescription))")
                 : Localized(
-                    zh: "人像未水平居中:脸部中心\(side.zh) \(d) 像素(宽度的 \(pct)%),允许 \(limit.passDescription) 像素",
+                    zh: "人像未水平居中:脸部中心\(side.zh) \(d) 像素(宽度的 \(pct)%),\(limit.requirement(for: measurements[0].value, unit: " 像素").zh)",
                     en:
-                        "Not centred: the face centre is \(d) px (\(pct)% of the width) \(side.en) the centre line; allowed \(limit.passDescription) px"
+                        "Not centred: the face centre is \(d) px (\(pct)% of the width) \(side.en) the centre line; \(limit.requirement(for: measurements[0].value, unit: " px").en)"
                 )
         } hint: { _ in
-            offset > 0
-                ? Localized(zh: "相机向右移一些(或裁剪时左边多裁一些),让脸位于正中", en: "Move the camera to the right (or crop more from the left) to centre the face")
-                : Localized(zh: "相机向左移一些(或裁剪时右边多裁一些),让脸位于正中", en: "Move the camera to the left (or crop more from the right) to centre the face")
+            // Cutting c px off one side moves the centre line c/2 towards the other side.
+            let cut = formatNumber(2 * distance, digits: 0)
+            return offset > 0
+                ? Localized(
+                    zh: "脸需左移约 \(d) 像素:相机向右移一些,或裁剪时左边多裁约 \(cut) 像素(再按 3:4 裁剪)",
+                    en:
+                        "The face needs to move about \(d) px left: move the camera to the right, or crop about \(cut) px more off the left (then crop back to 3:4)"
+                )
+                : Localized(
+                    zh: "脸需右移约 \(d) 像素:相机向左移一些,或裁剪时右边多裁约 \(cut) 像素(再按 3:4 裁剪)",
+                    en:
+                        "The face needs to move about \(d) px right: move the camera to the left, or crop about \(cut) px more off the right (then crop back to 3:4)"
+                )
         }
     }
 }

@@ -18,17 +18,24 @@ struct EyeLineRule: Rule {
                 ? Localized(
                     zh: "眼睛距上边沿 \(zh)(要求 \(limit.passDescription) 像素)", en: "Eyes are \(en) from the top edge (needs \(limit.passDescription) px)")
                 : Localized(
-                    zh: "眼睛中心距离顶部百分比不合格:眼睛距上边沿 \(zh),要求 \(limit.passDescription) 像素",
+                    zh: "\(status == .fail ? "眼睛中心距离顶部百分比不合格:" : "")眼睛距上边沿 \(zh),要求 \(limit.passDescription) 像素",
                     en: "Eyes are \(en) from the top edge; the standard wants \(limit.passDescription) px")
         } hint: { _ in
-            if let lo = limit.pass.min, y < lo {
+            let crop = FaceRuleText.orCrop(photo)
+            let lo = limit.pass.min ?? 0, hi = limit.pass.max ?? Double(h)
+            if y < lo {
+                let zh = FaceRuleText.shift(lo - y, hi - y, of: h, zh: true), en = FaceRuleText.shift(lo - y, hi - y, of: h, zh: false)
                 return Localized(
-                    zh: "眼睛位置太高:头顶上方多留空间(相机略向上移,或裁剪时上方多留)",
-                    en: "The eyes are too high: leave more room above the head (move the camera up, or crop with more space above)")
+                    zh: "眼睛位置太高,需下移 \(zh):头顶上方多留这么多空间(相机略向上移)\(crop.zh)",
+                    en:
+                        "The eyes are too high: they need to come down by \(en); leave that much more room above the head (move the camera up)\(crop.en)"
+                )
             }
+            if let tooLarge = FaceRuleText.tooLargeForFrame(photo) { return tooLarge }
+            let zh = FaceRuleText.shift(y - hi, y - lo, of: h, zh: true), en = FaceRuleText.shift(y - hi, y - lo, of: h, zh: false)
             return Localized(
-                zh: "眼睛位置太低:减少头顶上方空间(相机略向下移,或裁剪时上方少留)",
-                en: "The eyes are too low: leave less room above the head (move the camera down, or crop with less space above)")
+                zh: "眼睛位置太低,需上移 \(zh):头顶上方少留这么多空间(相机略向下移)\(crop.zh)",
+                en: "The eyes are too low: they need to go up by \(en); leave that much less room above the head (move the camera down)\(crop.en)")
         }
     }
 }

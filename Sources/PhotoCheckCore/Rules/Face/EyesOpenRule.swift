@@ -20,8 +20,10 @@ struct EyesOpenRule: Rule {
                     en: "Both eyes open (aspect ratio left \(l), right \(r); needs \(limit.passDescription))")
             case .warn:
                 return Localized(
-                    zh: "眼睛睁得不够大(睁眼比 左 \(l)、右 \(r),要求 \(limit.passDescription))",
-                    en: "An eye is barely open (aspect ratio left \(l), right \(r); needs \(limit.passDescription))")
+                    zh: "眼睛睁得不够大(睁眼比 左 \(l)、右 \(r),\(limit.requirement(for: min(measurements[0].value, measurements[1].value)).zh))",
+                    en:
+                        "An eye is barely open (aspect ratio left \(l), right \(r); \(limit.requirement(for: min(measurements[0].value, measurements[1].value)).en))"
+                )
             default:
                 return Localized(
                     zh: "双眼未睁开(睁眼比 左 \(l)、右 \(r),要求 \(limit.passDescription))",

@@ -19,16 +19,24 @@ struct FaceWidthRule: Rule {
             }
             if let hi = limit.pass.max, width > hi {
                 return Localized(
-                    zh: "大头照:脸宽 \(zh),超过 \(limit.passDescription) 像素",
+                    zh: "脸太大(大头照):脸宽 \(zh),要求 \(limit.passDescription) 像素",
                     en: "Close-up: the face is \(en) wide; the standard wants \(limit.passDescription) px")
             }
             return Localized(
                 zh: "脸太小:脸宽 \(zh),要求 \(limit.passDescription) 像素", en: "The face is \(en) wide; the standard wants \(limit.passDescription) px")
         } hint: { _ in
+            // The face's size in the picture is inversely proportional to the camera's distance.
+            let middle = ((limit.pass.min ?? width) + (limit.pass.max ?? width)) / 2
+            let move = FaceRuleText.distance(width / max(1, middle))
             if let hi = limit.pass.max, width > hi {
-                return Localized(zh: "后退一些或把镜头拉远(缩小),让肩部进入画面", en: "Step back or zoom out, so the shoulders come into the frame")
+                return Localized(
+                    zh: "\(move.zh)或把镜头拉远,让肩部进入画面",
+                    en: "\(move.en.prefix(1).uppercased() + move.en.dropFirst()) or zoom out, so the shoulders come into the frame")
             }
-            return Localized(zh: "靠近一些或把镜头拉近(放大),让脸占满规定宽度", en: "Move closer or zoom in, so the face fills the required width")
+            let crop = FaceRuleText.orCrop(photo)
+            return Localized(
+                zh: "\(move.zh)或把镜头拉近,让脸占满规定宽度\(crop.zh)",
+                en: "\(move.en.prefix(1).uppercased() + move.en.dropFirst()) or zoom in, so the face fills the required width\(crop.en)")
         }
     }
 }

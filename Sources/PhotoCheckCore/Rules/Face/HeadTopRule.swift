@@ -46,21 +46,29 @@ struct HeadTopRule: Rule {
             }
             if top == 0 {
                 return Localized(
-                    zh: "头顶距离顶部百分比不合格:头顶被画面上边沿截断(要求留出 \(limit.passDescription) 像素)\(caveat.zh)",
+                    zh: "\(status == .fail ? "头顶距离顶部百分比不合格:" : "")头顶被画面上边沿截断(要求留出 \(limit.passDescription) 像素)\(caveat.zh)",
                     en: "Head top is cut off by the top edge (the standard wants \(limit.passDescription) px of space above it)\(caveat.en)")
             }
             return Localized(
-                zh: "头顶距离顶部百分比不合格:头顶距上边沿 \(where_.zh),要求 \(limit.passDescription) 像素\(caveat.zh)",
-                en: "Head top is \(where_.en) from the top edge; the standard wants \(limit.passDescription) px\(caveat.en)")
+                zh:
+                    "\(status == .fail ? "头顶距离顶部百分比不合格:" : "")头顶距上边沿 \(where_.zh),\((status == .fail ? Limit(pass: limit.pass) : limit).requirement(for: y, unit: " 像素").zh)\(caveat.zh)",
+                en:
+                    "Head top is \(where_.en) from the top edge; \((status == .fail ? Limit(pass: limit.pass) : limit).requirement(for: y, unit: " px").en)\(caveat.en)"
+            )
         } hint: { _ in
-            if let lo = limit.pass.min, y < lo {
+            let crop = FaceRuleText.orCrop(photo)
+            let lo = limit.pass.min ?? 0, hi = limit.pass.max ?? Double(h)
+            if y < lo {
+                if let tooLarge = FaceRuleText.tooLargeForFrame(photo) { return tooLarge }
+                let zh = FaceRuleText.shift(lo - y, hi - y, of: h, zh: true), en = FaceRuleText.shift(lo - y, hi - y, of: h, zh: false)
                 return Localized(
-                    zh: "头顶上方留白太少:相机略向上移或后退一些,重新裁剪时在头顶上方多留空间",
-                    en: "Too little space above the head: move the camera up or step back, or crop with more room above the head")
+                    zh: "头顶上方留白太少,还需多留 \(zh):相机略向上移或后退一些\(crop.zh)",
+                    en: "Too little space above the head: leave \(en) more room above the head; move the camera up or step back\(crop.en)")
             }
+            let zh = FaceRuleText.shift(y - hi, y - lo, of: h, zh: true), en = FaceRuleText.shift(y - hi, y - lo, of: h, zh: false)
             return Localized(
-                zh: "头顶上方留白太多:相机略向下移或靠近一些,重新裁剪时减少头顶上方空间",
-                en: "Too much space above the head: move the camera down or closer, or crop with less room above the head")
+                zh: "头顶上方留白太多,多出 \(zh):相机略向下移或靠近一些\(crop.zh)",
+                en: "Too much space above the head: \(en) too much; move the camera down or closer\(crop.en)")
         }
     }
 }

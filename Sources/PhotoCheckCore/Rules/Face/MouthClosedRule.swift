@@ -20,12 +20,14 @@ struct MouthClosedRule: Rule {
             }
             if teethShow {
                 return Localized(
-                    zh: "露齿 / 嘴唇未闭合:牙齿约占嘴部 \(teeth)%(允许 \(teethLimit.passDescription)%),唇间隙比 \(gap)",
-                    en: "Teeth showing: about \(teeth)% of the mouth (allowed \(teethLimit.passDescription)%), lip gap ratio \(gap)")
+                    zh: "露齿 / 嘴唇未闭合:牙齿约占嘴部 \(teeth)%(\(teethLimit.requirement(for: measurements[1].value, unit: "%").zh)),唇间隙比 \(gap)",
+                    en:
+                        "Teeth showing: about \(teeth)% of the mouth (\(teethLimit.requirement(for: measurements[1].value, unit: "%").en)), lip gap ratio \(gap)"
+                )
             }
             return Localized(
-                zh: "嘴唇未闭合:唇间隙比 \(gap),要求 \(gapLimit.passDescription)",
-                en: "Lips apart: lip gap ratio \(gap); the standard wants \(gapLimit.passDescription)")
+                zh: "嘴唇未闭合:唇间隙比 \(gap),\(gapLimit.requirement(for: measurements[0].value).zh)",
+                en: "Lips apart: lip gap ratio \(gap); \(gapLimit.requirement(for: measurements[0].value).en)")
         } hint: { _ in
             Localized(zh: "嘴唇自然闭合,不露齿,表情自然放松", en: "Close your lips naturally, no teeth showing, relaxed expression")
         }

@@ -18,8 +18,11 @@ struct RollRule: Rule {
             status == .pass
                 ? Localized(zh: "双眼连线倾斜 \(a)°(允许 \(limit.passDescription)°)", en: "Pupil line tilts \(a)° (allowed \(limit.passDescription)°)")
                 : Localized(
-                    zh: "瞳孔平行角度不合格:双眼连线倾斜 \(a)°(画面\(lowSide.zh)侧偏低),允许 \(limit.passDescription)°",
-                    en: "The pupil line tilts \(a)° (lower on the picture's \(lowSide.en)); allowed \(limit.passDescription)°")
+                    zh:
+                        "\(status == .fail ? "瞳孔平行角度不合格:" : "")双眼连线倾斜 \(a)°(画面\(lowSide.zh)侧偏低),\(limit.requirement(for: measurements[0].value, unit: "°").zh)",
+                    en:
+                        "The pupil line tilts \(a)° (lower on the picture's \(lowSide.en)); \(limit.requirement(for: measurements[0].value, unit: "°").en)"
+                )
         } hint: { _ in
             Localized(
                 zh: "头部摆正:把画面\(lowSide.zh)侧的眼睛抬高,使双眼水平;拍摄时保持相机水平",

@@ -53,8 +53,10 @@ struct ShouldersLevelRule: Rule {
                     zh: "双肩高度差为画面高度的 \(p)%(允许 \(limit.passDescription)%)",
                     en: "Shoulder height difference \(p)% of the height (allowed \(limit.passDescription)%)")
                 : Localized(
-                    zh: "双肩不平:画面\(low.zh)侧肩膀低 \(p)%(画面高度),允许 \(limit.passDescription)%",
-                    en: "Shoulders not level: the one on the picture's \(low.en) is \(p)% of the height lower; allowed \(limit.passDescription)%")
+                    zh: "双肩不平:画面\(low.zh)侧肩膀低 \(p)%(画面高度),\(limit.requirement(for: measurements[0].value, unit: "%").zh)",
+                    en:
+                        "Shoulders not level: the one on the picture's \(low.en) is \(p)% of the height lower; \(limit.requirement(for: measurements[0].value, unit: "%").en)"
+                )
         } hint: { _ in
             Localized(zh: "坐正,双肩放松并保持水平,身体正对镜头", en: "Sit upright with both shoulders relaxed and level, body facing the camera")
         }

@@ -22,10 +22,16 @@ struct ShouldersRule: Rule {
             status == .pass
                 ? Localized(zh: "底部人像宽度为脸宽的 \(r) 倍,双肩完整", en: "The person spans \(r)× the face width at the bottom: shoulders in frame")
                 : Localized(
-                    zh: "大头照 / 肩膀未照全:底部人像宽度只有脸宽的 \(r) 倍(要求 \(limit.passDescription))",
-                    en: "Shoulders not in frame: the person spans only \(r)× the face width at the bottom (needs \(limit.passDescription))")
+                    zh: "大头照 / 肩膀未照全:底部人像宽度只有脸宽的 \(r) 倍(\(limit.requirement(for: measurements[0].value, unit: " 倍").zh))",
+                    en:
+                        "Shoulders not in frame: the person spans only \(r)× the face width at the bottom (\(limit.requirement(for: measurements[0].value, unit: "×").en))"
+                )
         } hint: { _ in
-            Localized(zh: "后退一些或把镜头拉远,拍到双肩", en: "Step back or zoom out so both shoulders are in the picture")
+            // The span seen at the bottom grows about in proportion as the face shrinks with distance.
+            let move = FaceRuleText.distance(min(2, (limit.pass.min ?? 1.6) / max(0.5, ratio)))
+            return Localized(
+                zh: "\(move.zh)或把镜头拉远,拍到双肩",
+                en: "\(move.en.prefix(1).uppercased() + move.en.dropFirst()) or zoom out so both shoulders are in the picture")
         }
     }
 }

@@ -18,8 +18,11 @@ struct YawRule: Rule {
             status == .pass
                 ? Localized(zh: "头部转动约 \(a)°(允许 \(limit.passDescription)°)", en: "Head turn about \(a)° (allowed \(limit.passDescription)°)")
                 : Localized(
-                    zh: "头部未正对镜头:约向画面\(side.zh)侧转动 \(a)°,允许 \(limit.passDescription)°",
-                    en: "The head is turned about \(a)° towards the picture's \(side.en); allowed \(limit.passDescription)°")
+                    zh:
+                        "\(status == .fail ? "头部未正对镜头" : "头部略有转动"):约向画面\(side.zh)侧转动 \(a)°,\(limit.requirement(for: measurements[0].value, unit: "°").zh)",
+                    en:
+                        "The head is turned about \(a)° towards the picture's \(side.en); \(limit.requirement(for: measurements[0].value, unit: "°").en)"
+                )
         } hint: { _ in
             Localized(
                 zh: "正对镜头:把脸向画面\(back.zh)侧转回,两耳对称可见",

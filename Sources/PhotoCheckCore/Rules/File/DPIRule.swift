@@ -8,7 +8,9 @@ struct DPIRule: Rule {
             zh: "把分辨率设为 300 dpi(只改文件头,不需重新压缩,图像不变)", en: "Set the resolution to 300 dpi (a header change; the pixels stay the same)")
         guard let (x, y, source) = Self.density(file, photo.exif) else {
             return finding(
-                .warn, message: Localized(zh: "文件中没有记录 dpi,要求 300 dpi", en: "No dpi is recorded in the file; the standard wants 300 dpi"),
+                .warn,
+                message: Localized(
+                    zh: "文件中没有记录 dpi(标准为 300 dpi,此项只提醒)", en: "No dpi is recorded in the file (the standard says 300 dpi; a warning, not a failure)"),
                 hint: hint)
         }
         let limit = photo.profile.limit("file.dpi")
@@ -16,7 +18,9 @@ struct DPIRule: Rule {
             let shown = "\(formatNumber(x, digits: 0))×\(formatNumber(y, digits: 0))"
             return status == .pass
                 ? Localized(zh: "分辨率 \(shown) dpi(\(source))", en: "Resolution \(shown) dpi (\(source))")
-                : Localized(zh: "分辨率为 \(shown) dpi(\(source)),要求 300 dpi", en: "Resolution is \(shown) dpi (\(source)); the standard wants 300 dpi")
+                : Localized(
+                    zh: "分辨率为 \(shown) dpi(\(source)),\(limit.requirement(for: min(x, y), unit: " dpi").zh)",
+                    en: "Resolution is \(shown) dpi in the \(source) header (\(limit.requirement(for: min(x, y), unit: " dpi").en))")
         } hint: { _ in
             hint
         }

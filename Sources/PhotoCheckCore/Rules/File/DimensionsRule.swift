@@ -17,13 +17,55 @@ struct DimensionsRule: Rule {
                 ? Localized(zh: "尺寸 \(w)×\(h) 像素", en: "Size \(w)×\(h) px")
                 : Localized(zh: "尺寸为 \(w)×\(h) 像素,要求 \(p.width)×\(p.height)", en: "Size is \(w)×\(h) px; the standard wants \(p.width)×\(p.height)")
         } hint: { _ in
-            sameAspect
-                ? Localized(
-                    zh: "宽高比已是 3:4,直接缩放为 \(p.width)×\(p.height) 即可,无需重拍",
-                    en: "The aspect is already 3:4: resize to \(p.width)×\(p.height), no need to re-shoot")
-                : Localized(
-                    zh: "先按 3:4 裁剪(保持头部居中、留出肩部),再缩放为 \(p.width)×\(p.height)",
-                    en: "Crop to 3:4 (head centred, shoulders in frame), then resize to \(p.width)×\(p.height)")
+            Self.advice(photo, sameAspect: sameAspect)
         }
+    }
+
+    /// The framing checks this advice must agree with (those the profile has).
+    static let framingRules: [any Rule] = [HeadTopRule(), EyeLineRule(), FaceWidthRule(), CentringRule()]
+
+    /// "Just resize" only when the framing already passes (resizing keeps it); otherwise how much
+    /// to crop so the framing passes too, or that no crop of this picture can.
+    static func advice(_ photo: PhotoAnalysis, sameAspect: Bool) -> Localized {
+        let p = photo.profile
+        let size = "\(p.width)×\(p.height)"
+        let framing = framingRules.filter { p.checks.contains(type(of: $0).check) }
+        guard !framing.isEmpty else {
+            // A profile that does not judge the framing: only the size can be advised.
+            return sameAspect
+                ? Localized(zh: "宽高比已是 3:4,缩放为 \(size) 即可", en: "The aspect is already 3:4: resize to \(size)")
+                : Localized(
+                    zh: "先按 3:4 裁剪(保持头部居中、留出肩部),再缩放为 \(size)",
+                    en: "Crop to 3:4 (head centred, shoulders in frame), then resize to \(size)")
+        }
+        let framed = framing.allSatisfy { rule in (try? rule.evaluate(photo))?.status == .pass }
+        if sameAspect && framed {
+            return Localized(
+                zh: "宽高比已是 3:4,人像位置也合格:直接缩放为 \(size) 即可,不必为尺寸重拍",
+                en: "The aspect is already 3:4 and the framing passes: resize to \(size); the size alone needs no re-shoot")
+        }
+        let lead =
+            sameAspect
+            ? Localized(zh: "只缩放改不了人像位置(见头顶、眼睛、脸宽、居中各项);", en: "Resizing alone will not fix the framing (see the framing checks); ")
+            : Localized(zh: "", en: "")
+        if let crop = photo.framingCrop() {
+            let advice = crop.advice(p)
+            let soft =
+                crop.keepsResolution
+                ? Localized(zh: "", en: "")
+                : Localized(
+                    zh: "(裁出部分小于 \(size),放大后会发虚,最好用更大的原图或重拍)",
+                    en: " (the crop is smaller than \(size), so it gets soft when enlarged: a larger original or a re-shoot is better)")
+            return Localized(
+                zh: "\(lead.zh)按标准构图\(advice.zh),人像位置随之合格\(soft.zh);photocheck fix 可自动完成",
+                en:
+                    "\(lead.en)\(advice.en.prefix(1).uppercased() + advice.en.dropFirst()); that also puts the face where the standard wants it\(soft.en). photocheck fix does this"
+            )
+        }
+        return Localized(
+            zh: "\(lead.zh)这张照片怎么裁剪都无法让人像位置合格(脸太大或太靠边):按人像位置各项的提示重拍,再保存为 \(size)",
+            en:
+                "\(lead.en)No crop of this picture puts the face where the standard wants it (too large or too near an edge): re-shoot following the framing hints, then save at \(size)"
+        )
     }
 }

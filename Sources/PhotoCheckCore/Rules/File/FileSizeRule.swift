@@ -10,8 +10,8 @@ struct FileSizeRule: Rule {
             status == .pass
                 ? Localized(zh: "文件大小 \(shown) KB", en: "File size \(shown) KB")
                 : Localized(
-                    zh: "文件大小 \(shown) KB,建议 \(limit.passDescription) KB",
-                    en: "File size is \(shown) KB; the usual range is \(limit.passDescription) KB")
+                    zh: "文件大小 \(shown) KB(\(limit.requirement(for: kb, unit: " KB").zh))",
+                    en: "File size is \(shown) KB (\(limit.requirement(for: kb, unit: " KB").en))")
         } hint: { _ in
             kb < (limit.pass.min ?? 0)
                 ? Localized(zh: "提高导出品质(如 90)后重新保存,使文件变大", en: "Save again at a higher quality (about 90) so the file grows")

@@ -26,18 +26,18 @@ struct BackgroundColourRule: Rule {
         return judged(measurements) { status in
             if status == .pass {
                 return Localized(
-                    zh: "背景 \(colour),与参考浅蓝 \(ref) 的色差 ΔE \(d)(要求 \(dLimit.passDescription))",
-                    en: "Backdrop \(colour), ΔE2000 \(d) from the reference light blue \(ref) (limit \(dLimit.passDescription))")
+                    zh: "背景 \(colour),与参考浅蓝 \(ref) 的色差 \(d)(要求 \(dLimit.passDescription))",
+                    en: "Backdrop \(colour), colour difference \(d) from the reference light blue \(ref) (limit \(dLimit.passDescription))")
             }
             if dark {
                 return Localized(
-                    zh: "背景太暗:\(colour),亮度 L* \(l)(要求 \(lLimit.passDescription)),应为浅蓝色 \(ref)",
-                    en: "The backdrop is dark: \(colour), L* \(l) (limit \(lLimit.passDescription)); it should be light blue \(ref)")
+                    zh: "背景太暗:\(colour),亮度 \(l)(要求 \(lLimit.passDescription)),应为浅蓝色 \(ref)",
+                    en: "The backdrop is dark: \(colour), lightness \(l) (limit \(lLimit.passDescription)); it should be light blue \(ref)")
             }
             return Localized(
-                zh: "背景不是浅蓝色:\(colour),与参考 \(ref) 的色差 ΔE \(d)(要求 \(dLimit.passDescription));部分学校接受其他浅色背景,请确认",
+                zh: "背景不是标准浅蓝色:\(colour),与参考 \(ref) 的色差 \(d)(\(dLimit.requirement(for: distance).zh));部分学校接受其他浅色背景,请确认",
                 en:
-                    "The backdrop is not light blue: \(colour), ΔE2000 \(d) from \(ref) (limit \(dLimit.passDescription)); some schools accept another light colour, check yours"
+                    "The backdrop is not the standard light blue: \(colour), colour difference \(d) from \(ref) (\(dLimit.requirement(for: distance).en)); some schools accept another light colour, check yours"
             )
         } hint: { _ in
             Localized(

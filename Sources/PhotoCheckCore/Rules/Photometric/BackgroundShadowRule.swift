@@ -16,13 +16,16 @@ struct BackgroundShadowRule: Rule {
         }
         let limit = photo.profile.limit("background.shadow")
         let d = formatNumber(delta, digits: 1)
+        // The limit is on the (negative) difference; the message speaks of how much darker it is.
+        let darkness = Limit.atMost(-(limit.pass.min ?? 0), warnMax: limit.warn?.min.map { -$0 }, beyond: limit.beyond)
+            .requirement(for: -delta)
         return judged([Measurement("band_delta_l", delta, limit: limit)]) { status in
             status == .pass
-                ? Localized(zh: "人像周围没有阴影(ΔL* \(d))", en: "No shadow around the person (ΔL* \(d))")
+                ? Localized(zh: "人像周围没有阴影(亮度差 \(d))", en: "No shadow around the person (brightness difference \(d))")
                 : Localized(
-                    zh: "有阴影:人像旁的背景比远处暗 \(formatNumber(-delta, digits: 1)) 个 L* 单位(要求 \(limit.passDescription))",
+                    zh: "有阴影:人像旁的背景比远处暗 \(formatNumber(-delta, digits: 1))(亮度差,\(darkness.zh))",
                     en:
-                        "Shadow: the backdrop next to you is \(formatNumber(-delta, digits: 1)) L* darker than farther out (limit \(limit.passDescription))"
+                        "Shadow: the backdrop next to you is \(formatNumber(-delta, digits: 1)) darker than farther out (lightness, \(darkness.en))"
                 )
         } hint: { _ in
             Localized(zh: "离背景墙远一点(至少半米),或给背景单独补光", en: "Step away from the wall (half a metre or more) or light the backdrop separately")

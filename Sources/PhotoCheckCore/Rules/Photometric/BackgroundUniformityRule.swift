@@ -16,16 +16,19 @@ struct BackgroundUniformityRule: Rule {
         ]
         let g = formatNumber(stats.gradientLightness, digits: 1), o = formatNumber(stats.outlierShare * 100, digits: 1)
         let s = formatNumber(stats.spread, digits: 1)
+        let gradientLimit = gradient.requirement(for: stats.gradientLightness)
+        let outlierLimit = outliers.requirement(for: stats.outlierShare, unit: "%", scale: 100)
+        let spreadLimit = spread.requirement(for: stats.spread)
         let busy = outliers.status(for: stats.outlierShare) != .pass || spread.status(for: stats.spread) != .pass
         return judged(measurements) { status in
             if status == .pass {
-                return Localized(zh: "背景均匀:亮度渐变 ΔL* \(g),杂物占比 \(o)%", en: "Plain backdrop: gradient ΔL* \(g), clutter \(o)%")
+                return Localized(zh: "背景均匀:明暗相差 \(g),杂物占 \(o)%", en: "Plain backdrop: brightness varies by \(g) across it, clutter \(o)%")
             }
             return Localized(
                 zh:
-                    "背景不均匀:亮度渐变 ΔL* \(g)(要求 \(gradient.passDescription)),偏离背景色的像素占 \(o)%(要求 ≤ \(formatNumber((outliers.pass.max ?? 0) * 100))%),离散 ΔE \(s)",
+                    "背景不均匀:明暗相差 \(g)(\(gradientLimit.zh)),与背景色不同的杂物占 \(o)%(\(outlierLimit.zh)),颜色起伏 \(s)(\(spreadLimit.zh))",
                 en:
-                    "Backdrop not uniform: gradient ΔL* \(g) (limit \(gradient.passDescription)), \(o)% of it far from the backdrop colour (limit \(formatNumber((outliers.pass.max ?? 0) * 100))%), spread ΔE \(s)"
+                    "Backdrop not uniform: its brightness varies by \(g) across it (\(gradientLimit.en)), \(o)% of it is not the backdrop colour (\(outlierLimit.en)), colour varies by \(s) (\(spreadLimit.en))"
             )
         } hint: { _ in
             busy

@@ -13,10 +13,13 @@ struct ClothingContrastRule: Rule {
         return judged([Measurement("delta_e2000", distance, limit: limit), Measurement("clothing_l", clothing.median.L)], region: clothing.region) {
             status in
             status == .pass
-                ? Localized(zh: "上衣与背景区分明显(色差 ΔE \(d))", en: "The top stands out from the backdrop (ΔE2000 \(d))")
+                ? Localized(zh: "上衣与背景区分明显(色差 \(d))", en: "The top stands out from the backdrop (colour difference \(d))")
                 : Localized(
-                    zh: "黑边检测不合格:上衣 RGB(\(top.0),\(top.1),\(top.2)) 与背景色差仅 ΔE \(d)(要求 \(limit.passDescription))",
-                    en: "The top RGB(\(top.0),\(top.1),\(top.2)) is too close to the backdrop: ΔE2000 \(d) (limit \(limit.passDescription))")
+                    zh:
+                        "\(status == .fail ? "黑边检测不合格:" : "")上衣 RGB(\(top.0),\(top.1),\(top.2)) 与背景颜色太接近,色差仅 \(d)(\(limit.requirement(for: distance).zh))",
+                    en:
+                        "The top RGB(\(top.0),\(top.1),\(top.2)) is close to the backdrop colour: colour difference \(d) (\(limit.requirement(for: distance).en))"
+                )
         } hint: { _ in
             Localized(zh: "换一件与浅蓝背景反差明显的上衣(深色或白色,不要蓝色)", en: "Wear a top that contrasts with the light-blue backdrop (dark or white, not blue)")
         }

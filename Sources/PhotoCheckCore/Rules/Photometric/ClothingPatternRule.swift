@@ -10,8 +10,10 @@ struct ClothingPatternRule: Rule {
             status == .pass
                 ? Localized(zh: "上衣素净(边缘密度 \(v)%)", en: "Plain top (edge density \(v)%)")
                 : Localized(
-                    zh: "上衣有图案、条纹或文字(边缘密度 \(v)%,要求 ≤ \(formatNumber((limit.pass.max ?? 0) * 100))%)",
-                    en: "The top has a pattern, stripes or letters (edge density \(v)%, limit \(formatNumber((limit.pass.max ?? 0) * 100))%)")
+                    zh: "上衣有图案、条纹或文字(边缘密度 \(v)%,\(limit.requirement(for: clothing.edgeDensity, unit: "%", scale: 100).zh))",
+                    en:
+                        "The top has a pattern, stripes or letters (edge density \(v)%, \(limit.requirement(for: clothing.edgeDensity, unit: "%", scale: 100).en))"
+                )
         } hint: { _ in
             Localized(zh: "换一件纯色、无图案无字母的上衣", en: "Wear a plain top without patterns or letters")
         }

@@ -25,9 +25,9 @@ struct ColourCastRule: Rule {
                 ? Localized(zh: "色彩自然(肤色色相 \(hue)°)", en: "Natural colour (skin hue \(hue)°)")
                 : Localized(
                     zh:
-                        "偏色(偏\(direction.zh)):肤色色相 \(hue)°(自然范围 \(hueLimit.passDescription)°),中性区域色度 \(formatNumber(neutral?.chroma ?? 0, digits: 1))(要求 \(neutralLimit.passDescription))",
+                        "偏色(偏\(direction.zh)):肤色色相 \(hue)°(\(hueLimit.requirement(for: s.cheekLab.hueDegrees, unit: "°").zh)),白色和灰色处的色度 \(formatNumber(neutral?.chroma ?? 0, digits: 1))(\(neutralLimit.requirement(for: neutral?.chroma ?? 0).zh))",
                     en:
-                        "Colour cast (\(direction.en)): skin hue \(hue)° (natural \(hueLimit.passDescription)°), neutral areas' chroma \(formatNumber(neutral?.chroma ?? 0, digits: 1)) (limit \(neutralLimit.passDescription))"
+                        "Colour cast (\(direction.en)): skin hue \(hue)° (\(hueLimit.requirement(for: s.cheekLab.hueDegrees, unit: "°").en)), whites and greys tinted by \(formatNumber(neutral?.chroma ?? 0, digits: 1)) (\(neutralLimit.requirement(for: neutral?.chroma ?? 0).en))"
                 )
         } hint: { _ in
             Localized(zh: "在自然光或白光下重拍,相机白平衡设为自动;不要使用滤镜", en: "Re-shoot in daylight or white light with auto white balance; no filters")

@@ -31,8 +31,8 @@ struct FocusSharpnessRule: Rule {
             status == .pass
                 ? Localized(zh: "脸部清晰(细节比 \(v))", en: "The face is sharp (detail ratio \(v))")
                 : Localized(
-                    zh: "照片清晰度不合格:脸部细节不足(细节比 \(v),要求 \(limit.passDescription)),照片模糊或失焦",
-                    en: "The face is soft or out of focus (detail ratio \(v), limit \(limit.passDescription))")
+                    zh: "\(status == .fail ? "照片清晰度不合格:" : "")脸部细节不足(细节比 \(v),\(limit.requirement(for: detail.ratio).zh)),照片模糊或失焦",
+                    en: "The face is soft or out of focus (detail ratio \(v), \(limit.requirement(for: detail.ratio).en))")
         } hint: { _ in
             Localized(
                 zh: "对焦在眼睛上、拿稳相机(或用三脚架)在明亮处重拍,不要用数码变焦",

@@ -17,9 +17,9 @@ struct FocusUpscaledRule: Rule {
             status == .pass
                 ? Localized(zh: "细节比 \(value)(要求 \(bound)),未见放大痕迹", en: "Fine-detail ratio \(value) (limit \(bound)): not enlarged")
                 : Localized(
-                    zh: "照片清晰度不合格:最细一级的细节几乎缺失(细节比 \(value),要求 \(bound)),照片像是由小图放大或经过模糊",
+                    zh: "最细一级的细节几乎缺失(细节比 \(value),\(limit.requirement(for: detail.ratio).zh)),照片像是由小图放大或经过模糊",
                     en:
-                        "The finest detail is missing (fine-detail ratio \(value), limit \(bound)): the photo looks enlarged from a smaller one or blurred"
+                        "The finest detail is missing (fine-detail ratio \(value), \(limit.requirement(for: detail.ratio).en)): the photo looks enlarged from a smaller one or blurred"
                 )
         } hint: { _ in
             Localized(

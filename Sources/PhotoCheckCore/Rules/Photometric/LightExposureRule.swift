@@ -34,14 +34,16 @@ struct LightExposureRule: Rule {
             }
             return under
                 ? Localized(
-                    zh: "面部曝光不足:眼白和皮肤高光最亮只有 \(r)(要求 \(refLimit.passDescription)),死黑像素 \(crushed)%",
+                    zh:
+                        "面部曝光不足:眼白和皮肤高光最亮只有 \(r)(\(refLimit.requirement(for: reference).zh)),死黑像素 \(crushed)%(\(dark.requirement(for: s.darkShare, unit: "%", scale: 100).zh))",
                     en:
-                        "Face under-exposed: even the eye whites and skin highlights reach only \(r) (limit \(refLimit.passDescription)); \(crushed)% crushed to black"
+                        "Face under-exposed: even the eye whites and skin highlights reach only \(r) (\(refLimit.requirement(for: reference).en)); \(crushed)% crushed to black (\(dark.requirement(for: s.darkShare, unit: "%", scale: 100).en))"
                 )
                 : Localized(
-                    zh: "面部曝光过度:过曝像素 \(burnt)%(要求 ≤ \(formatNumber((clipped.pass.max ?? 0) * 100))%),面部最暗处亮度 \(formatNumber(s.lumaP05, digits: 0))",
+                    zh:
+                        "面部曝光过度:过曝像素 \(burnt)%(\(clipped.requirement(for: s.clippedShare, unit: "%", scale: 100).zh)),面部最暗处亮度 \(formatNumber(s.lumaP05, digits: 0))(\(washed.requirement(for: s.lumaP05).zh))",
                     en:
-                        "Face over-exposed: \(burnt)% clipped to white (limit \(formatNumber((clipped.pass.max ?? 0) * 100))%); its darkest skin is \(formatNumber(s.lumaP05, digits: 0))"
+                        "Face over-exposed: \(burnt)% clipped to white (\(clipped.requirement(for: s.clippedShare, unit: "%", scale: 100).en)); its darkest skin is \(formatNumber(s.lumaP05, digits: 0)) (\(washed.requirement(for: s.lumaP05).en))"
                 )
         } hint: { _ in
             under

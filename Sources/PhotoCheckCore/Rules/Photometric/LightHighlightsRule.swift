@@ -16,9 +16,9 @@ struct LightHighlightsRule: Rule {
             status == .pass
                 ? Localized(zh: "面部没有明显的过曝光斑(最多 \(v)%)", en: "No clipped highlights on the face (at most \(v)%)")
                 : Localized(
-                    zh: "面部有过曝光斑:额头、鼻子或脸颊处最多 \(v)% 的像素过曝(要求 ≤ \(formatNumber((limit.pass.max ?? 0) * 100))%)",
+                    zh: "面部有过曝光斑:额头、鼻子或脸颊处最多 \(v)% 的像素过曝(\(limit.requirement(for: s.highlightWorstRegionShare, unit: "%", scale: 100).zh))",
                     en:
-                        "Clipped highlights on the face: up to \(v)% of the forehead, nose or a cheek is burnt out (limit \(formatNumber((limit.pass.max ?? 0) * 100))%)"
+                        "Clipped highlights on the face: up to \(v)% of the forehead, nose or a cheek is burnt out (\(limit.requirement(for: s.highlightWorstRegionShare, unit: "%", scale: 100).en))"
                 )
         } hint: { _ in
             Localized(zh: "用柔光(不要直射灯或闪光灯),拍前用吸油纸擦去脸上油光", en: "Use diffuse light (no direct lamp or flash) and blot shiny skin before the shot")

@@ -22,9 +22,9 @@ struct LightSymmetryRule: Rule {
             status == .pass
                 ? Localized(zh: "左右脸光线均匀(亮度比 \(r))", en: "Even light on both cheeks (ratio \(r))")
                 : Localized(
-                    zh: "阴阳脸:左右脸颊亮度比 \(r)(要求 \(limit.passDescription)),画面\(darkerSide.zh)侧的脸偏暗",
+                    zh: "阴阳脸:左右脸颊亮度比 \(r)(\(limit.requirement(for: ratio).zh)),画面\(darkerSide.zh)侧的脸偏暗",
                     en:
-                        "One-sided light: cheek brightness ratio \(r) (limit \(limit.passDescription)); the face is darker on the picture's \(darkerSide.en)"
+                        "One-sided light: cheek brightness ratio \(r) (\(limit.requirement(for: ratio).en)); the face is darker on the picture's \(darkerSide.en)"
                 )
         } hint: { _ in
             Localized(

@@ -1,0 +1,100 @@
+/// A crop of the displayed picture, of the profile's aspect, that puts the face where the profile's
+/// framing limits want it once the crop is resized to the profile's size. `file.dimensions` and the
+/// framing hints quote it, so the advice says how much to cut instead of "crop it".
+struct FramingCrop: Equatable {
+    /// The crop, in displayed-picture pixels.
+    var rect: PixelRect
+    /// How many pixels off the top the crop may start at and still keep the eye line and the head
+    /// top inside their bands.
+    var topRange: ClosedRange<Int>
+    /// The picture's size, to say how much goes off the bottom and the sides.
+    var pictureWidth: Int
+    var pictureHeight: Int
+    /// The crop is at least the profile's size, so resizing it shrinks (an enlarged crop is soft).
+    var keepsResolution: Bool
+
+    var offTop: Int { rect.y }
+    var offBottom: Int { pictureHeight - rect.y - rect.height }
+    var offLeft: Int { rect.x }
+    var offRight: Int { pictureWidth - rect.x - rect.width }
+
+    /// The crop whose face width is nearest the middle of the profile's band, with its top placing
+    /// the eye line nearest the middle of its band; nil when no crop of the picture frames the face
+    /// (the face is too large for the picture, or too near an edge).
+    static func plan(
+        faceWidth: Double, faceCentreX: Double, eyeLineY: Double, headTopY: Double, width: Int, height: Int, profile: Profile
+    ) -> FramingCrop? {
+        let ph = Double(profile.height), pw = Double(profile.width)
+        let eye = profile.limit("framing.eye_line").pass, head = profile.limit("framing.head_top").pass
+        let face = profile.limit("framing.face_width").pass
+        let centring = profile.limit("framing.centring").pass.max ?? 0
+        guard let eyeMin = eye.min, let eyeMax = eye.max, let headMin = head.min, let headMax = head.max,
+            let faceMin = face.min, let faceMax = face.max, faceWidth > 0, width > 0, height > 0
+        else { return nil }
+        let w = Double(width), h = Double(height)
+        // Crop heights that put the face width inside its band, limited by the picture.
+        let lowest = faceWidth * ph / faceMax, highest = min(faceWidth * ph / faceMin, h, w * ph / pw)
+        guard lowest <= highest else { return nil }
+        let target = min(max(faceWidth * ph / ((faceMin + faceMax) / 2), lowest), highest)
+        // Try the target height first, then heights ever farther from it, in small steps.
+        let steps = 40
+        let step = (highest - lowest) / Double(steps)
+        var candidates = [target]
+        if step > 0 {
+            candidates += (0...steps).map { lowest + Double($0) * step }.sorted { abs($0 - target) < abs($1 - target) }
+        }
+        for ch in candidates {
+            let k = ph / ch  // output pixels per picture pixel
+            let cw = ch * pw / ph
+            let top = max(eyeLineY - eyeMax / k, headTopY - headMax / k, 0)
+            let bottom = min(eyeLineY - eyeMin / k, headTopY - headMin / k, h - ch)
+            let left = max(faceCentreX - cw / 2 - centring / k, 0)
+            let right = min(faceCentreX - cw / 2 + centring / k, w - cw)
+            let yRange = top.rounded(.up)...max(top.rounded(.up), bottom.rounded(.down))
+            guard top.rounded(.up) <= bottom.rounded(.down), left.rounded(.up) <= right.rounded(.down) else { continue }
+            let y = min(max((eyeLineY - (eyeMin + eyeMax) / 2 / k).rounded(), yRange.lowerBound), yRange.upperBound)
+            let x = min(max((faceCentreX - cw / 2).rounded(), left.rounded(.up)), right.rounded(.down))
+            let rect = PixelRect(
+                x: Int(x), y: Int(y), width: min(width, Int(cw.rounded())), height: min(height, Int(ch.rounded())))
+            return FramingCrop(
+                rect: rect, topRange: Int(yRange.lowerBound)...Int(yRange.upperBound), pictureWidth: width, pictureHeight: height,
+                keepsResolution: ch >= ph - 0.5)
+        }
+        return nil
+    }
+
+    /// "about 60–120 px (5–10% of the height)", or one number when the range is a few pixels.
+    private func offTopText(_ zh: Bool) -> String {
+        let wide = topRange.upperBound - topRange.lowerBound > 4
+        let px = wide ? "\(topRange.lowerBound)–\(topRange.upperBound)" : "\(offTop)"
+        func pct(_ v: Int) -> String { formatNumber(100 * Double(v) / Double(max(1, pictureHeight)), digits: 0) }
+        let share =
+            wide && pct(topRange.lowerBound) != pct(topRange.upperBound) ? "\(pct(topRange.lowerBound))–\(pct(topRange.upperBound))" : pct(offTop)
+        return zh ? "约 \(px) 像素(高度的 \(share)%)" : "about \(px) px (\(share)% of the height)"
+    }
+
+    /// What to cut, in both languages: "crop 900×1200 px: about 60–120 px (5–10% of the height) off
+    /// the top, 180 off the bottom, 150 off the left and 150 off the right, then resize to 480×640".
+    func advice(_ profile: Profile) -> Localized {
+        let size = "\(rect.width)×\(rect.height)", out = "\(profile.width)×\(profile.height)"
+        return Localized(
+            zh: "裁剪出 \(size) 像素:顶部裁掉\(offTopText(true)),底部 \(offBottom)、左边 \(offLeft)、右边 \(offRight) 像素,再缩放为 \(out)",
+            en:
+                "crop \(size) px: \(offTopText(false)) off the top, \(offBottom) off the bottom, \(offLeft) off the left and \(offRight) off the right, then resize to \(out)"
+        )
+    }
+}
+
+extension PhotoAnalysis {
+    /// The crop that frames this photo's face (see `FramingCrop`); nil without a face or when no
+    /// crop frames it. The head top is the outline's when the backdrop is plain, else the estimate
+    /// from the face's proportions.
+    func framingCrop() -> FramingCrop? {
+        guard let face = try? face(), let picture = try? image() else { return nil }
+        let mask = try? personMask()
+        let headTop = mask.flatMap { $0.isReliable ? $0.headTopY.map(Double.init) : nil } ?? max(0, face.estimatedHeadTopY)
+        return FramingCrop.plan(
+            faceWidth: face.faceWidth, faceCentreX: face.faceCentreX, eyeLineY: face.eyeLineY, headTopY: headTop,
+            width: picture.width, height: picture.height, profile: profile)
+    }
+}
