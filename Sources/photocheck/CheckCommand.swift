@@ -10,47 +10,68 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check photos (files or folders, walked recursively) against the standard.")
+        abstract: UI.text(
+            "Check photos (files or folders, walked recursively) against the standard.", "按标准检查照片(文件或文件夹,文件夹会逐层遍历)。"))
 
-    @Argument(help: ArgumentHelp("Photo files or folders.", valueName: "path"))
+    @Argument(help: UI.help("Photo files or folders.", "照片文件或文件夹。", valueName: "path"))
     var paths: [String] = []
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        name: .long,
+        help: UI.help(
+            "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+            "输出格式:\(OutputFormat.allCases.map(\.rawValue).joined(separator: "、"))。"))
     var format: OutputFormat = .text
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+    @Option(
+        name: .shortAndLong,
+        help: UI.help("Write the report to this file (atomically) instead of standard output.", "把报告写入这个文件(写完才替换),而不是输出到屏幕。", valueName: "file"))
     var output: String?
 
-    @Flag(name: .long, help: "List only the photos that fail or cannot be read (the summary still counts every photo).")
+    @Flag(
+        name: .long,
+        help: UI.help("List only the photos that fail or cannot be read (the summary still counts every photo).", "只列出不合格或无法读取的照片(汇总仍统计全部照片)。"))
     var onlyFailures = false
 
-    @Flag(name: .long, help: "Do not show the progress bar (it is shown on standard error only when that is a terminal).")
+    @Flag(
+        name: .long,
+        help: UI.help("Do not show the progress bar (it is shown on standard error only when that is a terminal).", "不显示进度条(只有标准错误输出是终端时才显示)。"))
     var noProgress = false
 
-    @Flag(name: .long, help: "Count warnings as failures (exit code 1 when any photo warns).")
+    @Flag(name: .long, help: UI.help("Count warnings as failures (exit code 1 when any photo warns).", "把警告当作不合格(有照片警告时退出码为 1)。"))
     var strict = false
 
-    @Flag(name: .shortAndLong, help: "Text output: list passing and skipped checks too.")
+    @Flag(
+        name: .shortAndLong,
+        help: UI.help("Text output: list passing and skipped checks too, with check ids and measured values.", "文本输出:也列出通过和未检查的项目,并显示检查编号和测量值。"))
     var verbose = false
 
-    @Option(name: .long, help: ArgumentHelp("Judge the capture date against this graduation day (YYYY-MM-DD; default today).", valueName: "date"))
+    @Option(
+        name: .long,
+        help: UI.help(
+            "Judge the capture date against this graduation day (YYYY-MM-DD; default today).", "按这个毕业日期判断拍摄时间(YYYY-MM-DD,默认今天)。", valueName: "date"))
     var graduationDate: String?
 
-    @Option(name: .long, help: "Number of photos checked at once (default: the number of cores).")
+    @Option(name: .long, help: UI.help("Number of photos checked at once (default: the number of cores).", "同时检查的照片数(默认:CPU 核数)。"))
     var jobs: Int?
 
     @Option(
-        name: .long, help: ArgumentHelp("Also write an annotated copy of each photo (face, outline, guide bands) into this folder.", valueName: "dir")
+        name: .long,
+        help: UI.help(
+            "Also write an annotated copy of each photo (face, outline, guide bands) into this folder.", "另把每张照片的标注图(人脸、轮廓、标准范围线)写入这个文件夹。",
+            valueName: "dir")
     )
     var annotate: String?
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("give at least one photo or folder") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if paths.isEmpty { throw ValidationError(UI.text("give at least one photo or folder", "请至少给出一张照片或一个文件夹")) }
+        if let jobs, jobs < 1 { throw ValidationError(UI.text("--jobs must be at least 1", "--jobs 至少为 1")) }
         if let graduationDate, Self.parseDate(graduationDate) == nil {
-            throw ValidationError("--graduation-date must be YYYY-MM-DD, got '\(graduationDate)'")
+            throw ValidationError(
+                UI.text(
+                    "--graduation-date must be YYYY-MM-DD, got '\(graduationDate)'", "--graduation-date 的格式应为 YYYY-MM-DD,收到的是 '\(graduationDate)'"))
         }
     }
 

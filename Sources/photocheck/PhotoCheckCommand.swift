@@ -6,27 +6,31 @@ import PhotoCheckCore
 struct PhotoCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "photocheck",
-        abstract: "Checks ID photos against the CHSI (学信网) standard, clause by clause, offline.",
-        discussion: """
-            Exit codes: 0 no photo failed, 1 some photo failed, 2 a path could not be read or bad usage.
-            退出码:0 全部未不合格,1 有照片不合格,2 路径无法读取或用法错误。
-            """,
+        abstract: UI.text(
+            "Checks ID photos against the CHSI (学信网) standard, clause by clause, offline.",
+            "按学信网(CHSI)标准逐条检查证件照,全程离线。"),
+        discussion: UI.text(
+            "Exit codes: 0 no photo failed, 1 some photo failed, 2 a path could not be read or bad usage.",
+            "退出码:0 没有照片不合格,1 有照片不合格,2 路径无法读取或用法错误。"),
         version: PhotoCheckVersion.current,
         subcommands: [CheckCommand.self, RulesCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 
-    /// As ParsableCommand's, but bad usage exits with 2 (as documented above), not EX_USAGE (64).
+    /// As ParsableCommand's, but bad usage exits with 2 (as documented above), not EX_USAGE (64),
+    /// and help and usage errors are in the chosen language (see `UI`).
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+            let code = exitCode(for: error)
+            let message = UI.translate(fullMessage(for: error))
+            if !message.isEmpty {
+                let handle = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+                handle.write(Data((message + "\n").utf8))
             }
-            exit(withError: error)
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 }
@@ -49,10 +53,14 @@ enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
 
 /// Options shared by the commands that print in a language and use a profile.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Output language: zh or en (default: zh when LANG starts with zh, else en).")
+    @Option(
+        name: .long,
+        help: UI.help("Output language: zh or en (default: zh when LANG starts with zh, else en).", "输出语言:zh 或 en(默认:LANG 以 zh 开头时为 zh,否则为 en)。"))
     var lang: LanguageOption?
 
-    @Option(name: .long, help: ArgumentHelp("A profile JSON file to use instead of the built-in chsi-2017.", valueName: "file"))
+    @Option(
+        name: .long,
+        help: UI.help("A profile JSON file to use instead of the built-in chsi-2017.", "用这个规范文件(JSON)代替内置的 chsi-2017。", valueName: "file"))
     var profile: String?
 
     func loadProfile() throws -> Profile {
@@ -60,7 +68,7 @@ struct CommonOptions: ParsableArguments {
         do {
             return try Profile(contentsOf: path)
         } catch {
-            throw ValidationError("cannot use profile \(path): \(error)")
+            throw ValidationError(UI.text("cannot use profile \(path): \(error)", "无法使用规范文件 \(path):\(error)"))
         }
     }
 

@@ -5,7 +5,8 @@ import PhotoCheckCore
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List every check of the profile with its clause, limits and what it measures.")
+        abstract: UI.text(
+            "List every check of the profile with its clause, limits and what it measures.", "列出规范的每一项检查:条款、限值和测量内容。"))
 
     @OptionGroup var common: CommonOptions
 
@@ -19,14 +20,15 @@ struct RulesCommand: ParsableCommand {
             let limits = profile.limits.filter { $0.key == check || $0.key.hasPrefix(check + ".") }
                 .sorted { $0.key < $1.key }
                 .map { key, limit in
-                    var text = (key == check ? "" : String(key.dropFirst(check.count + 1)) + " ") + "pass " + limit.passDescription
-                    if let warn = limit.warn { text += ", warn " + Limit.describe(warn) }
+                    let zh = lang == .zh
+                    var text = (key == check ? "" : String(key.dropFirst(check.count + 1)) + " ") + (zh ? "通过 " : "pass ") + limit.passDescription
+                    if let warn = limit.warn { text += (zh ? ",警告 " : ", warn ") + Limit.describe(warn) }
                     return text
                 }
             out += "\(check.padding(toLength: 24, withPad: " ", startingAt: 0)) \(d.clause)  \(d.title.text(lang))"
             if !implemented { out += lang == .zh ? "  (尚未实现)" : "  (not implemented yet)" }
             out += "\n    \(d.summary.text(lang))\n"
-            if !limits.isEmpty { out += "    " + limits.joined(separator: "; ") + "\n" }
+            if !limits.isEmpty { out += "    " + limits.joined(separator: lang == .zh ? ";" : "; ") + "\n" }
         }
         FileHandle.standardOutput.write(Data(out.utf8))
     }

@@ -44,13 +44,14 @@ import Testing
         var text: String { String(decoding: stdout, as: UTF8.self) }
     }
 
-    static func run(_ arguments: [String]) throws -> Run {
+    static func run(_ arguments: [String], lang: String = "C") throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
-        environment["LANG"] = "C"
+        environment["LANG"] = lang
         environment["LC_ALL"] = nil
+        environment["COLUMNS"] = nil
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -76,9 +76,10 @@ final class MemorySink: ReportSink {
         #expect(strict.summary.warn == 1)  // the contract's summary keeps the photos' own verdicts
     }
 
+    /// By their titles (the check ids are listed with --verbose).
     @Test func textSummaryNamesTheMostCommonFailures() {
         let text = TextReporter().render(ReportSamples.reports + [ReportSamples.failing], ReportSamples.context(.zh))
-        #expect(text.hasSuffix("共 5 张:通过 1,警告 1,不合格 2,无法读取 1\n最常见的不合格项:file.dimensions 2 张,file.size 2 张\n"))
+        #expect(text.hasSuffix("共 5 张:通过 1,警告 1,不合格 2,无法读取 1\n最常见的不合格项:像素尺寸 2 张,文件大小 2 张\n"))
     }
 }
 

@@ -8,6 +8,7 @@ import Testing
 @Suite struct ReporterGoldenTests {
     static let cases: [(name: String, reporter: any Reporter, context: ReportContext)] = [
         ("text-zh.txt", TextReporter(), ReportSamples.context(.zh)),
+        ("text-en.txt", TextReporter(), ReportSamples.context(.en)),
         ("text-en-verbose.txt", TextReporter(verbose: true), ReportSamples.context(.en)),
         ("report.json", JSONReporter(), ReportSamples.context(.en)),
         ("report.jsonl", JSONLinesReporter(), ReportSamples.context(.en)),

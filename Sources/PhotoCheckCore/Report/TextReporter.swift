@@ -25,7 +25,7 @@ public struct TextReporter: Reporter {
         if !common.isEmpty {
             out += (zh ? "最常见的不合格项:" : "most common failures: ")
             out +=
-                common.map { zh ? "\($0.check) \($0.photos) 张" : "\($0.check) (\($0.photos))" }
+                common.map { zh ? "\(name($0.check, context.language)) \($0.photos) 张" : "\(name($0.check, context.language)) (\($0.photos))" }
                 .joined(separator: zh ? "," : ", ") + "\n"
         }
         return out
@@ -44,34 +44,63 @@ public struct TextReporter: Reporter {
             return out
         }
         var hidden: [Status: Int] = [:]
+        var manual: [String] = []
         for finding in findingsForReading(report.findings) {
-            if !verbose && (finding.status == .pass || finding.status == .skip || finding.status == .manual) {
+            if !verbose && (finding.status == .pass || finding.status == .skip) {
                 hidden[finding.status, default: 0] += 1
                 continue
             }
-            out += "  " + paint(statusLabel(finding.status), colourFor(finding.status), context)
-            out += " " + pad(finding.check, 22)
-            let values = finding.measurements.filter { $0.limit != nil }
-            if !values.isEmpty {
-                out += " " + values.map { "\($0.key)=\(formatNumber($0.value)) [\($0.limit!.passDescription)]" }.joined(separator: " ")
+            if !verbose && finding.status == .manual {
+                manual.append(title(finding.check, context.language))
+                continue
             }
-            out += " — " + Words.printable(finding.message.text(context.language), indent: 9) + "\n"
+            out += "  " + paint(statusLabel(finding.status, zh), colourFor(finding.status), context)
+            if verbose {
+                // The check id and the raw measurements with their limits: for the record, not for reading.
+                out += " " + pad(finding.check, 22)
+                let values = finding.measurements.filter { $0.limit != nil }
+                if !values.isEmpty {
+                    out += " " + values.map { "\($0.key)=\(formatNumber($0.value)) [\($0.limit!.passDescription)]" }.joined(separator: " ")
+                }
+                out += " — "
+            } else {
+                out += " "
+            }
+            out += Words.printable(finding.message.text(context.language), indent: indent(zh)) + "\n"
             if let hint = finding.hint {
-                out += "         → " + Words.printable(hint.text(context.language), indent: 11) + "\n"
+                out += String(repeating: " ", count: indent(zh)) + "→ " + Words.printable(hint.text(context.language), indent: indent(zh) + 2) + "\n"
             }
         }
+        if !manual.isEmpty {
+            out += "  " + paint(zh ? "需人工确认" : "check by eye", colourFor(Status.manual), context) + (zh ? ":" : ": ")
+            out += manual.joined(separator: zh ? "、" : "; ") + "\n"
+        }
         if !hidden.isEmpty {
-            let parts = [(Status.pass, zh ? "项通过" : "passed"), (.manual, zh ? "项需人工确认" : "to check by eye"), (.skip, zh ? "项未检查" : "skipped")]
+            let parts = [(Status.pass, zh ? "项通过" : "passed"), (.skip, zh ? "项未检查" : "skipped")]
                 .compactMap { status, word in hidden[status].map { "\($0) \(word)" } }
             out += "  " + parts.joined(separator: zh ? "," : ", ") + (zh ? "(--verbose 显示全部)" : " (--verbose shows all)") + "\n"
         }
         return out
     }
 
+    /// A check as the summary names it: its title, with the id when verbose.
+    private func name(_ check: CheckID, _ language: Language) -> String {
+        verbose ? check : title(check, language)
+    }
+
+    /// Where messages' continuation lines and hints start: past the status word (10 columns in
+    /// Chinese, 8 in English) and the two spaces before it.
+    private func indent(_ zh: Bool) -> Int { zh ? 13 : 11 }
+
+    /// The check's title in the language ("像素尺寸", "Pixel size"); the id when it is not catalogued.
+    private func title(_ check: CheckID, _ language: Language) -> String {
+        CheckCatalogue.description(of: check)?.title.text(language) ?? check
+    }
+
     public func summaryLine(_ s: BatchSummary, _ context: ReportContext) -> String {
         context.language == .zh
             ? "共 \(s.photos) 张:通过 \(s.pass),警告 \(s.warn),不合格 \(s.fail),无法读取 \(s.error)"
-            : "\(s.photos) photos: \(s.pass) pass, \(s.warn) warn, \(s.fail) fail, \(s.error) error"
+            : "\(s.photos) \(s.photos == 1 ? "photo" : "photos"): \(s.pass) pass, \(s.warn) warn, \(s.fail) fail, \(s.error) error"
     }
 
     private func verdictLabel(_ v: Verdict, _ zh: Bool) -> String {
@@ -83,13 +112,23 @@ public struct TextReporter: Reporter {
         }
     }
 
-    private func statusLabel(_ s: Status) -> String {
+    /// The status word, padded to one width per language (a CJK character takes two columns).
+    private func statusLabel(_ s: Status, _ zh: Bool) -> String {
+        if zh {
+            switch s {
+            case .pass: return "通过      "
+            case .warn: return "警告      "
+            case .fail: return "不合格    "
+            case .skip: return "未检查    "
+            case .manual: return "需人工确认"
+            }
+        }
         switch s {
-        case .pass: "pass  "
-        case .warn: "warn  "
-        case .fail: "FAIL  "
-        case .skip: "skip  "
-        case .manual: "manual"
+        case .pass: return "pass    "
+        case .warn: return "warn    "
+        case .fail: return "FAIL    "
+        case .skip: return "skip    "
+        case .manual: return "manual  "
         }
     }
 
