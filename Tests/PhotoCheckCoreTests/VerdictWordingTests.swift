@@ -138,3 +138,15 @@ import Testing
         #expect(widthHint.zh.contains("后退到现在距离的约"))
     }
 }
+
+@Suite struct FramingCropWordingTests {
+    /// A crop flush with the top says so, not "about 0 px (0% of the height) off the top".
+    @Test func aCropFlushWithTheTopSaysNothingOffTheTop() throws {
+        let crop = FramingCrop(
+            rect: PixelRect(x: 82, y: 0, width: 387, height: 515), topRange: 0...0, pictureWidth: 512, pictureHeight: 600,
+            keepsResolution: false)
+        let advice = crop.advice(.chsi2017)
+        #expect(advice.en == "crop 387×515 px: nothing off the top, 85 off the bottom, 82 off the left and 43 off the right, then resize to 480×640")
+        #expect(advice.zh.contains("顶部不裁") && !advice.zh.contains("约 0 像素"))
+    }
+}

@@ -77,6 +77,13 @@ struct FramingCrop: Equatable {
     /// the top, 180 off the bottom, 150 off the left and 150 off the right, then resize to 480×640".
     func advice(_ profile: Profile) -> Localized {
         let size = "\(rect.width)×\(rect.height)", out = "\(profile.width)×\(profile.height)"
+        if offTop == 0 && topRange.upperBound - topRange.lowerBound <= 4 {
+            return Localized(
+                zh: "裁剪出 \(size) 像素:顶部不裁,底部裁掉 \(offBottom)、左边 \(offLeft)、右边 \(offRight) 像素,再缩放为 \(out)",
+                en:
+                    "crop \(size) px: nothing off the top, \(offBottom) off the bottom, \(offLeft) off the left and \(offRight) off the right, then resize to \(out)"
+            )
+        }
         return Localized(
             zh: "裁剪出 \(size) 像素:顶部裁掉\(offTopText(true)),底部 \(offBottom)、左边 \(offLeft)、右边 \(offRight) 像素,再缩放为 \(out)",
             en:

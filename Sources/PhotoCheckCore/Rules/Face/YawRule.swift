@@ -10,7 +10,8 @@ struct YawRule: Rule {
             Measurement("yaw_deg", (abs(yaw) * 10).rounded() / 10, limit: limit),
             Measurement("yaw_signed_deg", (yaw * 10).rounded() / 10),
         ]
-        let a = formatNumber(abs(yaw), digits: 0)
+        // One decimal, as measured: "8°" beside an 8° limit would not say which side it is on.
+        let a = formatNumber(abs(yaw), digits: 1)
         // Positive yaw: the nose is nearer the picture's right cheek, the face turned that way.
         let side = yaw > 0 ? Localized(zh: "右", en: "right") : Localized(zh: "左", en: "left")
         let back = yaw > 0 ? Localized(zh: "左", en: "left") : Localized(zh: "右", en: "right")
