@@ -14,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE := Fixtures/real/frll-005-blue-480x640.jpg
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: setup build release run test lint bench install clean frontal-filters
+.PHONY: setup build release run test lint bench install clean frontal-filters fuzz
 
 ## setup: install the Debian packages photocheck needs (idempotent; skips apt when all are there)
 setup:
@@ -56,6 +56,22 @@ frontal-filters: setup
 	mkdir -p .build
 	g++ -O1 -std=c++17 Scripts/frontal-filters.cpp -o .build/frontal-filters -ldlib -l:libblas.so.3 -l:liblapack.so.3
 	.build/frontal-filters Sources/CFaceShim/frontal_filters.inc
+
+## fuzz: libFuzzer (with AddressSanitizer) over marker reading, EXIF, decoding and the whole check,
+## SECONDS each (default 60), niced; seeds are the committed fixtures, the growing corpus and any
+## crash stay in .build-fuzz (a crash stops the run and names its file). Not part of `make test`.
+FUZZ_TARGETS ?= markers exif decode check
+SECONDS ?= 60
+FUZZ_SEEDS := Fixtures/hostile Fixtures/file Fixtures/edit Fixtures/real Fuzz/regressions
+fuzz: setup
+	nice -n 15 swift build --package-path Fuzz --scratch-path .build-fuzz --sanitize=address -Xswiftc -sanitize=fuzzer
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p .build-fuzz/corpus/$$t .build-fuzz/crashes/$$t; \
+	  echo "fuzz: $$t for $(SECONDS) s"; \
+	  PHOTOCHECK_FUZZ_TARGET=$$t nice -n 15 .build-fuzz/debug/PhotoCheckFuzz -max_total_time=$(SECONDS) \
+	    -max_len=300000 -timeout=30 -rss_limit_mb=4096 -print_final_stats=1 \
+	    -artifact_prefix=.build-fuzz/crashes/$$t/ .build-fuzz/corpus/$$t $(wildcard $(FUZZ_SEEDS)) || exit 1; \
+	done
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -56,7 +56,9 @@ public enum EditSupport {
         let walker = FileManager.default.enumerator(atPath: root.path)
         var out: [String] = []
         while let name = walker?.nextObject() as? String {
-            guard name.lowercased().hasSuffix(".jpg") else { continue }
+            // hostile/ holds files made to break readers (some pass these checks yet are not
+            // pictures ImageMagick reads): the oracles are for photos.
+            guard name.lowercased().hasSuffix(".jpg"), !name.hasPrefix("hostile/") else { continue }
             let path = root.appendingPathComponent(name).path
             // Only files that really are complete JPEGs (the file-level fixtures include broken ones).
             guard let bytes = try? [UInt8](Data(contentsOf: URL(fileURLWithPath: path))),
