@@ -45,10 +45,10 @@ struct ReportRun {
                     sink = try SpecialFileOutput(path: path)
                 }
             } catch let refusal as OutputTarget.Refusal {
-                Self.complain("refusing --output: \(refusal.description)")
+                Self.complain(UI.text("refusing --output: ", "拒绝写入 --output:") + refusal.description)
                 throw ExitCode(2)
             } catch {
-                Self.complain("cannot write \(output): \(error.localizedDescription)")
+                Self.complain(UI.text("cannot write \(output): ", "无法写入 \(output):") + error.localizedDescription)
                 throw ExitCode(2)
             }
         } else {
@@ -85,7 +85,7 @@ struct ReportRun {
         } catch {
             meter?.finish()
             file?.discard()
-            Self.complain("cannot write \(output ?? "the report"): \(error.localizedDescription)")
+            Self.complain(UI.text("cannot write \(output ?? "the report"): ", "无法写入 \(output ?? "报告"):") + error.localizedDescription)
             throw ExitCode(2)
         }
         throw ExitCode(worst)

@@ -38,6 +38,9 @@ import Testing
         let unknown = try CLI.run([CLI.good, "--bogus"], lang: "zh_CN.UTF-8")
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("错误:未知选项 '--bogus'") && !unknown.stderr.contains("Did you mean"), "\(unknown.stderr)")
+        let unwritable = try CLI.run([CLI.good, "-o", "/nonexistent-folder-photocheck/报告.txt"], lang: "zh_CN.UTF-8")
+        #expect(
+            unwritable.status == 2 && unwritable.stderr.contains("photocheck: 无法写入 /nonexistent-folder-photocheck/报告.txt:"), "\(unwritable.stderr)")
         let english = try CLI.run([CLI.good, "--jobs", "0"])
         #expect(english.status == 2 && english.stderr.contains("Error: --jobs must be at least 1"), "\(english.stderr)")
     }
