@@ -106,6 +106,21 @@ import Testing
         let hint = try #require(analysed.finding("file.dimensions")?.hint)
         #expect(!hint.en.contains("no need to re-shoot") && !hint.zh.contains("无需重拍") && !hint.zh.contains("不必为尺寸重拍"))
         #expect(hint.en.contains("Resizing alone will not fix the framing"))
+        // One sentence: what follows the semicolon is not capitalised.
+        #expect(hint.en.range(of: "; [A-Z]", options: .regularExpression) == nil, "\(hint.en)")
+    }
+
+    /// 3:4 and large, the face too small in it: resizing alone will not do, cropping will, and
+    /// the advice says both in one sentence.
+    @Test func aSmallFaceIn34GetsResizeWillNotAndTheCrop() throws {
+        let big = try #require(reference.image).resized(width: 960, height: 1280)
+        let face = try #require(reference.face)
+        let far = GeometryCases.scaled(big, by: 0.7, about: face.faceCentreX * 2, face.eyeLineY * 2)
+        let analysed = SharedAnalyser.shared.picture(far, name: "far-960x1280")
+        #expect(analysed.status("framing.face_width") == .fail)
+        let hint = try #require(analysed.finding("file.dimensions")?.hint)
+        #expect(hint.en.hasPrefix("Resizing alone will not fix the framing (see the framing checks); crop "), "\(hint.en)")
+        #expect(hint.en.contains("off the top") && hint.zh.contains("只缩放改不了人像位置") && hint.zh.contains("顶部裁掉"), "\(hint.zh)")
     }
 
     /// Not 3:4 (a tall camera original with room around the face): the advice gives the crop in

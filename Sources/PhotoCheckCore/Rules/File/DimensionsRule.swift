@@ -59,13 +59,13 @@ struct DimensionsRule: Rule {
             return Localized(
                 zh: "\(lead.zh)按标准构图\(advice.zh),人像位置随之合格\(soft.zh);photocheck fix 可自动完成",
                 en:
-                    "\(lead.en)\(advice.en.prefix(1).uppercased() + advice.en.dropFirst()); that also puts the face where the standard wants it\(soft.en). photocheck fix does this"
+                    "\(lead.en)\(lead.en.isEmpty ? advice.en.prefix(1).uppercased() + advice.en.dropFirst() : advice.en); that also puts the face where the standard wants it\(soft.en). photocheck fix does this"
             )
         }
         return Localized(
             zh: "\(lead.zh)这张照片怎么裁剪都无法让人像位置合格(脸太大或太靠边):按人像位置各项的提示重拍,再保存为 \(size)",
             en:
-                "\(lead.en)No crop of this picture puts the face where the standard wants it (too large or too near an edge): re-shoot following the framing hints, then save at \(size)"
+                "\(lead.en)\(lead.en.isEmpty ? "No" : "no") crop of this picture puts the face where the standard wants it (too large or too near an edge): re-shoot following the framing hints, then save at \(size)"
         )
     }
 }
