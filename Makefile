@@ -10,6 +10,9 @@ APT_PACKAGES += imagemagick libimage-exiftool-perl
 ifeq ($(shell uname -m),x86_64)
 APT_PACKAGES += qemu-user
 endif
+# The CSV test converts a report with LibreOffice (headless) and reads the cells back with openpyxl,
+# as a counsellor's spreadsheet would open it.
+APT_PACKAGES += libreoffice-calc-nogui python3-openpyxl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE := Fixtures/real/frll-005-blue-480x640.jpg
 SWIFT_BUILD_FLAGS ?=

@@ -1,10 +1,10 @@
 import Foundation
 
 /// A table for Excel: UTF-8 with a byte-order mark (so Excel reads Chinese correctly), CRLF line
-/// ends and RFC 4180 quoting. One row per photo: file, student id (the longest run of digits in the
-/// file name, else the name without extension), verdict,
-/// the failing and the warning checks with their messages (always Chinese; English added after a
-/// " / " with `--lang en`), then one column per check of the profile holding its status.
+/// ends and RFC 4180 quoting. One row per photo: file, student id (`Words.studentID`; empty when
+/// the name holds none), verdict, the failing and the warning checks with their messages (always
+/// Chinese; English added after a " / " with `--lang en`), what to change (the hints, in the
+/// output language), then one column per check of the profile holding its status.
 ///
 /// Control characters other than line breaks become U+FFFD. A cell that starts with `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet
 /// shows it as text instead of running it as a formula.
@@ -15,9 +15,9 @@ public struct CSVReporter: Reporter {
         let zh = context.language == .zh
         let fixed =
             zh
-            ? ["文件", "学号", "结论", "不合格项", "警告项"]
-            : ["file", "student_id", "verdict", "failing", "warnings"]
-        return "\u{FEFF}" + Self.row(fixed + context.profile.checks)
+            ? ["文件", "学号", "结论", "不合格项", "警告项", "修改建议"]
+            : ["file", "student_id", "verdict", "failing", "warnings", "what_to_change"]
+        return "\u{FEFF}" + Self.row((fixed + context.profile.checks).map(Self.field))
     }
 
     public func photo(_ report: PhotoReport, _ context: ReportContext) -> String {
@@ -28,14 +28,16 @@ public struct CSVReporter: Reporter {
             // The file.jpeg finding of an unreadable photo says the same thing: list it once.
             failing = [(context.language == .zh ? "无法读取:" : "cannot be read: ") + error.message.text(context.language)]
         }
+        let hints = findingsForReading(report.findings.filter { $0.status == .fail || $0.status == .warn })
+            .compactMap { finding in finding.hint.map { "\(finding.check): \($0.text(context.language))" } }
         var status: [CheckID: Status] = [:]
         for finding in report.findings { status[finding.check] = finding.status }
         let perCheck = context.profile.checks.map { check in status[check].map { Words.status($0, context.language) } ?? "" }
-        return Self.row(
-            [
-                report.path, Words.studentID(report.path) ?? Words.stem(report.path), Words.verdict(verdict, context.language),
-                failing.joined(separator: "\n"), warnings.joined(separator: "\n"),
-            ] + perCheck)
+        let text = [
+            Words.verdict(verdict, context.language), failing.joined(separator: "\n"), warnings.joined(separator: "\n"),
+            hints.joined(separator: "\n"),
+        ]
+        return Self.row([Self.field(report.path), Self.idCell(Words.studentID(report.path))] + (text + perCheck).map(Self.field))
     }
 
     public func footer(_ tally: BatchTally, _ context: ReportContext) -> String { "" }
@@ -46,8 +48,22 @@ public struct CSVReporter: Reporter {
         return text
     }
 
-    static func row(_ cells: [String]) -> String {
-        cells.map(field).joined(separator: ",") + "\r\n"
+    /// The student-id cell, kept as text by spreadsheets. An id of digits only would be read as a
+    /// number: 18 digits become 1.1E+17 and a leading zero is dropped. The id is followed by a tab
+    /// (the convention of the bank and payment statements Chinese users open in Excel): a field
+    /// that is not a number stays text in Excel and in LibreOffice's default CSV import, the digits
+    /// shown unchanged. The other ways all fall short: `="…"` is a formula; a leading `'` or tab is
+    /// shown or kept in front of the id; quoting the field and a trailing space or no-break space
+    /// are ignored by LibreOffice's number recognition (all tried by converting with
+    /// `libreoffice --headless --convert-to xlsx`, held by a test). Empty when there is no id.
+    static func idCell(_ id: String?) -> String {
+        guard let id, !id.isEmpty else { return "" }
+        return field(id) + "\t"
+    }
+
+    /// A row of cells already made fields.
+    static func row(_ fields: [String]) -> String {
+        fields.joined(separator: ",") + "\r\n"
     }
 
     /// One RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled.

@@ -150,19 +150,67 @@ enum Words {
     }
 
     /// The student id in a file name: its longest run of at least 4 ASCII digits (the first on a
-    /// tie), else nil. "2021301234_张三.jpg" → "2021301234".
+    /// tie), with a trailing X kept (the check digit of an ID-card number, upper-cased), else nil.
+    /// "2021301234_张三.jpg" → "2021301234", "11010519900101123x-李四.jpg" → "11010519900101123X".
+    /// Names that cameras and apps give (IMG_20240601_123456, DSC_0042, PXL_…, mmexport…,
+    /// 微信图片_…) and date-time stamps (20240601_123456, a 13-digit millisecond time) hold no id.
     static func studentID(_ path: String) -> String? {
-        var best = "", run = ""
-        for ch in stem(path) {
+        let name = stem(path)
+        let lower = name.lowercased()
+        if cameraPrefixes.contains(where: { lower.hasPrefix($0) }) { return nil }
+        // Runs of digits, each with whether an X follows it directly (and ends the word).
+        var runs: [(digits: String, x: Bool)] = []
+        var run = ""
+        let chars = Array(name)
+        for (i, ch) in chars.enumerated() {
             if ch.isASCII && ch.isNumber {
                 run.append(ch)
-            } else {
-                if run.count > best.count { best = run }
+                continue
+            }
+            if !run.isEmpty {
+                let next = i + 1 < chars.count ? chars[i + 1] : nil
+                let x = (ch == "X" || ch == "x") && !(next.map { $0.isASCII && ($0.isLetter || $0.isNumber) } ?? false)
+                runs.append((run, x))
                 run = ""
             }
         }
-        if run.count > best.count { best = run }
-        return best.count >= 4 ? best : nil
+        if !run.isEmpty { runs.append((run, false)) }
+        var best: String?
+        for (i, r) in runs.enumerated() where r.digits.count >= 4 {
+            if isTimestamp(r.digits) { continue }
+            // A date followed by a time of day (20240601_123456, 2024-06-01 12.34.56 has no long run).
+            if isDate(r.digits), i + 1 < runs.count, isTime(runs[i + 1].digits) { continue }
+            if i > 0, isDate(runs[i - 1].digits), isTime(r.digits) { continue }
+            let id = r.digits + (r.x ? "X" : "")
+            if id.count > (best?.count ?? 0) { best = id }
+        }
+        return best
+    }
+
+    /// How the names of camera and app pictures start (lower case).
+    static let cameraPrefixes = [
+        "img", "image", "dsc", "dcim", "pxl", "mvimg", "vid", "mmexport", "wx_camera", "wechatimg", "screenshot",
+        "photo_", "pic_", "mtxx", "retouch_", "qq图片", "微信图片", "截图", "屏幕截图",
+    ]
+
+    /// yyyyMMdd with a plausible year, month and day.
+    static func isDate(_ digits: String) -> Bool {
+        guard digits.count == 8, let v = Int(digits) else { return false }
+        let y = v / 10000, m = v / 100 % 100, d = v % 100
+        return (1990...2099).contains(y) && (1...12).contains(m) && (1...31).contains(d)
+    }
+
+    /// HHmmss, optionally followed by milliseconds (PXL_20240601_123456789).
+    static func isTime(_ digits: String) -> Bool {
+        guard (6...9).contains(digits.count), let v = Int(digits.prefix(6)) else { return false }
+        return v / 10000 < 24 && v / 100 % 100 < 60 && v % 100 < 60
+    }
+
+    /// yyyyMMddHHmmss, or milliseconds since 1970 between 2010 and 2040.
+    static func isTimestamp(_ digits: String) -> Bool {
+        if digits.count == 14 { return isDate(String(digits.prefix(8))) && isTime(String(digits.suffix(6))) }
+        if digits.count == 13, let v = Int(digits) { return (1_262_304_000_000...2_208_988_800_000).contains(v) }
+        return false
     }
 
     /// The file name without folders and extension.
