@@ -116,7 +116,8 @@ import Testing
     /// leading zero. Needs `make setup` (libreoffice-calc-nogui, python3-openpyxl).
     @Test func idsStayTextAfterLibreOfficeConvertsTheCSV() throws {
         let ids = ["012345678901234567", "110105199001011234", "11010519900101123X", "2021301234", "0042"]
-        let reports = ids.map { PhotoReport(path: "class/\($0)-张三.jpg", verdict: .pass, findings: []) }
+        let reports =
+            ids.map { PhotoReport(path: "class/\($0)-张三.jpg", verdict: .pass, findings: []) }
             + [PhotoReport(path: "class/IMG_20240601_123456.jpg", verdict: .pass, findings: [])]
         let csv = CSVReporter().render(reports, ReportSamples.context(.zh))
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("photocheck-csv-\(UUID().uuidString)")
