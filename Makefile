@@ -13,6 +13,8 @@ endif
 # The CSV test converts a report with LibreOffice (headless) and reads the cells back with openpyxl,
 # as a counsellor's spreadsheet would open it.
 APT_PACKAGES += libreoffice-calc-nogui python3-openpyxl
+# The HTML report's script (search, address filter, enlarged pictures) is run in headless Chromium.
+APT_PACKAGES += chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE := Fixtures/real/frll-005-blue-480x640.jpg
 SWIFT_BUILD_FLAGS ?=

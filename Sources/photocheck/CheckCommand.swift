@@ -65,6 +65,13 @@ struct CheckCommand: ParsableCommand {
     )
     var annotate: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write one small self-contained HTML page per photo into this folder (named after the photo), to send back to each student.",
+            valueName: "dir"))
+    var perStudent: String?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError(UI.text("give at least one photo or folder", "请至少给出一张照片或一个文件夹")) }
         if let jobs, jobs < 1 { throw ValidationError(UI.text("--jobs must be at least 1", "--jobs 至少为 1")) }
@@ -88,14 +95,27 @@ struct CheckCommand: ParsableCommand {
         let profile = try common.loadProfile()
         var options = CheckOptions()
         if let graduationDate, let date = Self.parseDate(graduationDate) { options.graduationDate = date }
-        options.annotateDirectory = annotate
         let walked = PathWalker.expand(paths)
+        options.annotateDirectory = annotate
+        if let annotate { options.annotateNames = OutputNames(walked.files, suffix: OutputNames.annotated, directory: annotate) }
         var runner = BatchRunner(profile: profile, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        if format == .html { runner.attachments.append(ThumbnailAttachment(source: ThumbnailAttachment.annotatedPicture)) }
-        try ReportRun(
+        if format == .html || perStudent != nil {
+            // The enlarged picture: an ID photo's own size, a large photo shrunk to what a screen shows.
+            runner.attachments.append(ThumbnailAttachment(pictureMaxSide: 960, source: ThumbnailAttachment.annotatedPicture))
+        }
+        var run = ReportRun(
             format: format, output: output, language: common.language, profile: profile, strict: strict,
-            verbose: verbose, onlyFailures: onlyFailures, progress: !noProgress
-        ).run(runner, walked)
+            verbose: verbose, onlyFailures: onlyFailures, progress: !noProgress)
+        if let perStudent {
+            do {
+                run.perStudent = try PerStudentWriter(
+                    directory: perStudent, paths: walked.files, context: ReportContext(language: common.language, profile: profile, strict: strict))
+            } catch {
+                ReportRun.complain("cannot write into \(perStudent): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        }
+        try run.run(runner, walked)
     }
 
 }

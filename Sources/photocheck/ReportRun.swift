@@ -13,6 +13,8 @@ struct ReportRun {
     var verbose: Bool
     var onlyFailures: Bool
     var progress: Bool
+    /// Writes a page per photo for its student (`--per-student`), else nil.
+    var perStudent: PerStudentWriter?
 
     func reporter() -> any Reporter {
         switch format {
@@ -56,7 +58,7 @@ struct ReportRun {
         }
 
         let total = walked.unreadable.count + walked.files.count
-        let meter = progress && total > 1 && isatty(STDERR_FILENO) == 1 ? ProgressMeter(total: walked.unreadable.count + walked.files.count) : nil
+        let meter = progress && total > 1 && isatty(STDERR_FILENO) == 1 ? ProgressMeter(total: total, language: language) : nil
         var worst: Int32 = 0
         do {
             let writer = try ReportWriter(reporter: reporter(), context: context, onlyFailures: onlyFailures, sink: sink)
@@ -76,12 +78,19 @@ struct ReportRun {
             for (path, reason) in walked.unreadable {
                 deliver(renderer.render(PhotoReport(path: path, verdict: .error, error: reason, findings: [])))
             }
-            runner.run(walked.files, prepare: renderer.render, deliver: deliver)
+            let pages = perStudent
+            runner.run(
+                walked.files,
+                prepare: { report in
+                    pages?.write(report)
+                    return renderer.render(report)
+                }, deliver: deliver)
             meter?.finish()
             if let failure { throw failure }
             try writer.finish()
             InterruptCleanup.removeOnInterrupt(nil)
             try file?.commit()
+            if let output { Self.say(ProgressLine.written(format: formatName, path: output, summary: writer.tally.summary, language: language)) }
         } catch {
             meter?.finish()
             file?.discard()
@@ -100,6 +109,23 @@ struct ReportRun {
         }
     }
 
+    /// The report's kind, for the line saying it was written.
+    var formatName: String {
+        switch format {
+        case .text: language == .zh ? "文本" : "text"
+        case .json: "JSON"
+        case .jsonl: "JSON Lines"
+        case .csv: "CSV"
+        case .junit: "JUnit"
+        case .html: "HTML"
+        }
+    }
+
+    /// A line for the person at the terminal (standard error, so standard output stays the report's).
+    static func say(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
     static func complain(_ message: String) {
         FileHandle.standardError.write(Data("photocheck: \(message)\n".utf8))
     }
@@ -108,13 +134,15 @@ struct ReportRun {
 /// Redraws the progress line on standard error at most ten times a second.
 final class ProgressMeter {
     let total: Int
+    let language: Language
     private var done = 0
     private let start = Date()
     private var lastDraw = Date.distantPast
     private var drawn = false
 
-    init(total: Int) {
+    init(total: Int, language: Language) {
         self.total = total
+        self.language = language
     }
 
     /// Counts one photo; draws at most ten times a second unless `redraw` (the line was cleared).
@@ -135,7 +163,7 @@ final class ProgressMeter {
     private func draw() {
         var size = winsize()
         let columns = ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
-        let line = ProgressLine.render(done: done, total: total, elapsed: Date().timeIntervalSince(start), columns: columns)
+        let line = ProgressLine.render(done: done, total: total, elapsed: Date().timeIntervalSince(start), columns: columns, language: language)
         FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
         drawn = true
     }

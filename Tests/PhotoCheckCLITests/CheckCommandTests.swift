@@ -221,3 +221,58 @@ import Testing
         #expect(try Self.run(["--help"]).status == 0)
     }
 }
+
+/// What a counsellor runs on a class folder: pages for the students, annotated copies, the line
+/// saying what was written.
+@Suite struct CounsellorCommandTests {
+    /// A class folder: a good photo and a broken one named `学号-姓名.jpg`, and the good photo's
+    /// name again in a second folder.
+    static func classFolder() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("photocheck-class-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("b"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CheckCommandTests.good, toPath: dir.appendingPathComponent("2021301234-张三.jpg").path)
+        try FileManager.default.copyItem(atPath: CheckCommandTests.good, toPath: dir.appendingPathComponent("b/2021301234-张三.jpg").path)
+        try FileManager.default.copyItem(atPath: CheckCommandTests.good, toPath: dir.appendingPathComponent("b/2021301236-王五.jpg").path)
+        try Data("<html>not a photo</html>".utf8).write(to: dir.appendingPathComponent("2021301235-李四.jpg"))
+        return dir
+    }
+
+    @Test func perStudentWritesOnePageNamedAfterEachPhoto() throws {
+        let dir = try Self.classFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pages = dir.appendingPathComponent("pages")
+        let out = dir.appendingPathComponent("class.csv").path
+        let run = try CheckCommandTests.runFileChecks([dir.path, "--per-student", pages.path, "--format", "csv", "-o", out, "--lang", "zh"])
+        #expect(run.status == 1 || run.status == 2)
+        let names = try FileManager.default.contentsOfDirectory(atPath: pages.path).sorted()
+        #expect(names.count == 4, "\(names)")
+        // Plain names, except the two photos that share one.
+        #expect(names.contains("2021301235-李四.html") && names.contains("2021301236-王五.html"))
+        let tagged = names.filter { $0.hasPrefix("2021301234-张三.") }
+        #expect(tagged.count == 2 && tagged.allSatisfy { $0.count == "2021301234-张三.12345678.html".count })
+        let good = try String(contentsOf: pages.appendingPathComponent("2021301236-王五.html"), encoding: .utf8)
+        #expect(good.contains("<span class=\"badge b-pass\">通过</span>") && good.contains("学号 2021301236"))
+        #expect(good.contains("src=\"data:image/jpeg;base64,") && good.contains("<ul class=\"legend\">"))
+        let broken = try String(contentsOf: pages.appendingPathComponent("2021301235-李四.html"), encoding: .utf8)
+        #expect(broken.contains("b-fail") || broken.contains("b-error"))
+        #expect(!broken.contains("data:image"))
+        // One line on success: what was written, how many photos, the counts.
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("已写入 CSV 报告 \(out):共 4 张,通过 3,"))
+    }
+
+    @Test func annotatedCopiesAreNamedAfterThePhotoAndListedInTheText() throws {
+        let dir = try Self.classFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let annotated = dir.appendingPathComponent("annotated").path
+        let run = try CheckCommandTests.runFileChecks(
+            [dir.appendingPathComponent("b/2021301236-王五.jpg").path, "--annotate", annotated, "--lang", "en"])
+        #expect(run.status == 0)
+        let copy = "\(annotated)/2021301236-王五.annotated.jpg"
+        #expect(FileManager.default.fileExists(atPath: copy))
+        #expect(run.text.contains("  annotated copy: \(copy)\n"), "\(run.text)")
+        // Without -o nothing is said on standard error.
+        #expect(run.stderr.isEmpty)
+    }
+}

@@ -43,11 +43,25 @@ import Testing
 /// Annotated copies of photos with the same name in different folders never overwrite each other.
 @Suite struct AnnotationPathTests {
     @Test func sameNameInTwoFoldersGetsTwoPaths() {
-        let a = AnnotationWriter.outputPath(for: "/data/class1/2021001.jpg", in: "/out")
-        let b = AnnotationWriter.outputPath(for: "/data/class2/2021001.jpg", in: "/out")
+        let paths = ["/data/class1/2021001.jpg", "/data/class2/2021001.JPG", "/data/class1/2021002-张三.jpg"]
+        let names = OutputNames(paths, suffix: ".annotated.jpg", directory: "/out")
+        let a = AnnotationWriter.outputPath(for: paths[0], in: "/out", names: names)
+        let b = AnnotationWriter.outputPath(for: paths[1], in: "/out", names: names)
         #expect(a != b)
-        #expect(a.hasPrefix("/out/2021001.") && a.hasSuffix(".annotated.jpg"))
+        #expect(a.hasPrefix("/out/2021001.") && a.hasSuffix(".annotated.jpg") && a.count == "/out/2021001.12345678.annotated.jpg".count)
         // Stable from run to run.
-        #expect(a == AnnotationWriter.outputPath(for: "/data/class1/2021001.jpg", in: "/out"))
+        #expect(a == AnnotationWriter.outputPath(for: paths[0], in: "/out", names: OutputNames(paths, suffix: ".annotated.jpg", directory: "/out")))
+        // A name no other photo shares carries no tag.
+        #expect(AnnotationWriter.outputPath(for: paths[2], in: "/out", names: names) == "/out/2021002-张三.annotated.jpg")
+    }
+
+    /// A copy never overwrites a photo of the batch (a folder checked into itself).
+    @Test func aCopyThatWouldOverwriteAPhotoIsTagged() {
+        let paths = ["/out/a.jpg", "/out/a.annotated.jpg"]
+        let names = OutputNames(paths, suffix: ".annotated.jpg", directory: "/out")
+        #expect(names.name(for: paths[0]) != "a.annotated.jpg")
+        #expect(names.name(for: paths[1]) == "a.annotated.annotated.jpg")
+        let pages = OutputNames(["/c1/张三.jpg", "/c2/李四.png"], suffix: ".html", directory: "/pages")
+        #expect(pages.name(for: "/c1/张三.jpg") == "张三.html" && pages.name(for: "/c2/李四.png") == "李四.html")
     }
 }

@@ -139,6 +139,42 @@ final class MemorySink: ReportSink {
 
     @Test func startsWithoutDividingByZero() {
         #expect(ProgressLine.render(done: 0, total: 0, elapsed: 0).hasSuffix("  0/0  0.0 photos/s  0:00"))
-        #expect(ProgressLine.render(done: 0, total: 10, elapsed: 0).hasSuffix("  0/10  0.0 photos/s"))
+        #expect(ProgressLine.render(done: 0, total: 10, elapsed: 0).hasSuffix("  0/10  estimating…"))
+    }
+
+    /// The first photos finish together after the start-up: no rate or time left until enough
+    /// time has passed and enough photos are done (a first-second rate said "403 photos/s").
+    @Test func rateAndTimeLeftWaitUntilTheySettle() {
+        for (done, elapsed) in [(8, 0.02), (40, 1.0), (2, 10.0), (3, 2.9)] {
+            let line = ProgressLine.render(done: done, total: 400, elapsed: elapsed)
+            #expect(line.hasSuffix("  \(done)/400  estimating…"), "\(line)")
+            #expect(!line.contains("photos/s") && !line.contains("left"))
+        }
+        #expect(ProgressLine.render(done: 12, total: 400, elapsed: ProgressLine.settleSeconds).hasSuffix("  12/400  4.0 photos/s  1:37 left"))
+    }
+
+    @Test func speaksChinese() {
+        let line = ProgressLine.render(done: 500, total: 2000, elapsed: 10, columns: 80, language: .zh)
+        #expect(line.hasSuffix("  500/2000  50.0 张/秒  剩余 0:30"))
+        #expect(ProgressLine.width(line) <= 80)
+        #expect(ProgressLine.render(done: 1, total: 20, elapsed: 0.1, language: .zh).hasSuffix("  1/20  正在估算速度…"))
+    }
+
+    /// The one line printed after `-o FILE`: what was written where, how many photos, the counts.
+    @Test func writtenLineNamesTheFileAndTheCounts() {
+        var summary = BatchSummary([])
+        summary.photos = 300
+        summary.pass = 120
+        summary.warn = 80
+        summary.fail = 95
+        summary.error = 5
+        #expect(
+            ProgressLine.written(format: "HTML", path: "class.html", summary: summary, language: .en)
+                == "Wrote the HTML report class.html: 300 photos, 120 pass, 80 warn, 95 fail, 5 unreadable")
+        #expect(
+            ProgressLine.written(format: "CSV", path: "班级.csv", summary: summary, language: .zh)
+                == "已写入 CSV 报告 班级.csv:共 300 张,通过 120,警告 80,不合格 95,无法读取 5")
+        summary = BatchSummary([ReportSamples.passing])
+        #expect(ProgressLine.written(format: "JSON", path: "a.json", summary: summary, language: .en).contains(": 1 photo, 1 pass"))
     }
 }

@@ -42,6 +42,8 @@ public struct CheckOptions: Sendable {
     public var graduationDate: Date
     /// Folder for annotated copies of the photos, or nil.
     public var annotateDirectory: String?
+    /// The annotated copies' file names for the batch (`OutputNames`), set with `annotateDirectory`.
+    public var annotateNames: OutputNames?
 
     public init(graduationDate: Date = Date(), annotateDirectory: String? = nil) {
         self.graduationDate = graduationDate

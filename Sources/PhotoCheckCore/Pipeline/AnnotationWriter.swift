@@ -1,8 +1,8 @@
 import Foundation
 
-/// Writes the annotated copy of a checked photo (`--annotate DIR`) as `<name>.<tag>.annotated.jpg`,
-/// where the tag is a short hash of the photo's full path: a counsellor's folders often hold the same
-/// file name in several classes, and one copy must not overwrite another (or a photo in DIR).
+/// Writes the annotated copy of a checked photo (`--annotate DIR`) as `<name>.annotated.jpg`
+/// (`OutputNames`: a short tag from the photo's full path is added only when two photos of the batch
+/// would share a name, as the same file name in two class folders, or a copy would overwrite a photo).
 enum AnnotationWriter {
     /// This worker's JPEG encoder for annotated copies.
     enum EncoderService: ServiceKey {
@@ -11,16 +11,11 @@ enum AnnotationWriter {
         }
     }
 
-    /// The annotated copy's path for a photo.
-    static func outputPath(for path: String, in directory: String) -> String {
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let full = URL(fileURLWithPath: path).standardizedFileURL.path
-        // FNV-1a: stable across runs and platforms (Swift's Hasher is seeded per process).
-        var hash: UInt32 = 2_166_136_261
-        for byte in full.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        let tag = String(hash, radix: 16)
-        let tagged = String(repeating: "0", count: 8 - tag.count) + tag
-        return (directory as NSString).appendingPathComponent("\(name).\(tagged).annotated.jpg")
+    static let suffix = OutputNames.annotated
+
+    /// The annotated copy's path for a photo: its name in `names` (the batch's), else its plain name.
+    static func outputPath(for path: String, in directory: String, names: OutputNames? = nil) -> String {
+        (directory as NSString).appendingPathComponent(names?.name(for: path) ?? OutputNames.plain(path, suffix))
     }
 
     /// Draws and writes the annotated copy; a photo without pixels gets none. Returns the path
@@ -31,7 +26,7 @@ enum AnnotationWriter {
             let encoder = try? photo.context.service(EncoderService.self).get(),
             let bytes = try? encoder.encode(picture, quality: 90)
         else { return nil }
-        let path = outputPath(for: photo.path, in: directory)
+        let path = outputPath(for: photo.path, in: directory, names: photo.context.options.annotateNames)
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         return (try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)) == nil ? nil : path
     }

@@ -39,13 +39,12 @@ public final class PhotoChecker {
             return PhotoReport(path: path, verdict: .error, error: error, findings: [Self.evaluate(JPEGFormatRule.check, photo)])
         }
         let findings = context.profile.checks.map { check in Self.evaluate(check, photo) }
-        if let directory = context.options.annotateDirectory {
-            AnnotationWriter.write(photo, findings: findings, to: directory)
-        }
+        let annotated = context.options.annotateDirectory.flatMap { AnnotationWriter.write(photo, findings: findings, to: $0) }
         let size = try? photo.picture.get()
         var report = PhotoReport(
             path: path, verdict: Verdict(findings: findings), width: size?.width, height: size?.height,
             findings: findings)
+        report.annotatedPath = annotated
         for attachment in attachments { attachment.attach(photo, to: &report) }
         return report
     }

@@ -10,6 +10,11 @@ public struct PhotoReport: Sendable, Equatable {
     public var findings: [Finding]
     /// A small JPEG of the picture for the HTML report (set by `ThumbnailAttachment`), else nil.
     public var thumbnail: [UInt8]?
+    /// The picture to show enlarged (the annotated picture at its own size, or the file itself when
+    /// a browser shows it but photocheck cannot decode it), set by `ThumbnailAttachment`, else nil.
+    public var picture: [UInt8]?
+    /// Where the annotated copy was written (`--annotate`), else nil.
+    public var annotatedPath: String?
 
     public init(
         path: String, verdict: Verdict, error: ReadError? = nil, width: Int? = nil, height: Int? = nil, findings: [Finding], thumbnail: [UInt8]? = nil

@@ -175,3 +175,53 @@ struct Canvas {
         }
     }
 }
+
+extension Annotator {
+    /// What each mark on an annotated picture means, for a legend beside it: the mark's colour, its
+    /// kind (`swatch`: a colour of the guides; `band`, `line`, `dash`, `dot`, `box`) and its meaning.
+    public static func legend(_ language: Language) -> [(colour: (UInt8, UInt8, UInt8), kind: String, text: String)] {
+        let zh = language == .zh
+        return [
+            (passColour, "swatch", zh ? "绿色:该项通过" : "green: the check passes"),
+            (warnColour, "swatch", zh ? "橙色:警告" : "amber: warning"),
+            (failColour, "swatch", zh ? "红色:不合格" : "red: fails"),
+            (neutralColour, "swatch", zh ? "灰色:未判定" : "grey: not judged"),
+            (
+                passColour, "band",
+                zh
+                    ? "两侧色条与虚线:头顶应在的范围(上方)、双眼应在的范围(下方)"
+                    : "strips at the sides between dashed lines: where the head top must be (upper) and the eyes (lower)"
+            ),
+            (passColour, "line", zh ? "粗实线:测得的头顶与双眼高度" : "thick solid lines: the measured head top and eye height"),
+            (passColour, "dash", zh ? "竖虚线:画面中线;竖实线:脸的中轴" : "vertical dashed line: the picture's centre; solid: the face's axis"),
+            (
+                passColour, "line",
+                zh
+                    ? "脸颊旁的短竖线:允许的最窄和最宽脸宽;两颊间的线:测得的脸宽"
+                    : "short ticks by the cheeks: the narrowest and widest face allowed; the line between the cheeks: the face measured"
+            ),
+            (passColour, "line", zh ? "两眼间的线:头部倾斜(颜色按左右倾斜判定)" : "line between the eyes: head tilt (coloured by the roll check)"),
+            (outlineColour, "line", zh ? "洋红轮廓:识别出的人像轮廓" : "magenta outline: the person as told apart from the backdrop"),
+            (landmarkColour, "dot", zh ? "黄点:面部特征点" : "yellow dots: face landmarks"),
+            (boxColour, "box", zh ? "白框:检测到的脸(红框:脸被画面边缘截断)" : "white box: the face found (red: cut by the picture's edge)"),
+        ]
+    }
+
+    /// The legend as an HTML list (used beside the annotated pictures).
+    static func legendHTML(_ language: Language) -> String {
+        var out = "<ul class=\"legend\">"
+        for item in legend(language) {
+            let (r, g, b) = item.colour
+            out += "<li><span class=\"sw k-\(item.kind)\" style=\"--c:rgb(\(r),\(g),\(b))\"></span>\(HTMLReporter.escape(item.text))</li>"
+        }
+        return out + "</ul>"
+    }
+
+    static let legendStyle = """
+        ul.legend{list-style:none;padding:0;margin:6px 0;display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:2px 16px;font-size:12px;color:#3d4650}
+        .sw{display:inline-block;width:18px;height:12px;margin-right:6px;vertical-align:middle;background:#777}
+        .sw.k-swatch{background:var(--c)}.sw.k-band{background:linear-gradient(90deg,var(--c) 25%,#777 25% 75%,var(--c) 75%);opacity:.8}
+        .sw.k-line{height:3px;margin:0 6px 3px 0;background:var(--c)}.sw.k-dash{width:3px;height:14px;margin:0 13px 0 2px;background:repeating-linear-gradient(var(--c) 0 3px,transparent 3px 6px)}
+        .sw.k-dot{width:8px;height:8px;border-radius:50%;margin:0 10px 0 4px;background:var(--c)}.sw.k-box{background:transparent;border:2px solid var(--c);outline:1px solid #999}
+        """
+}

@@ -3,8 +3,11 @@ import Foundation
 /// One self-contained HTML page (no external resources): a summary of the batch, filters by verdict
 /// and by check, and per photo its thumbnail (`PhotoReport.thumbnail`, embedded as base64 JPEG),
 /// verdict, the findings that need attention with their measured values, limits and hints, and the
-/// rest folded away. In Chinese or English. The filters are kept in the address (`#verdict=fail&check=file.size`)
-/// so a filtered view can be bookmarked or sent.
+/// rest folded away. In Chinese or English. A search box finds photos by 学号 or name (the file
+/// name); clicking a thumbnail shows the picture enlarged (`PhotoReport.picture`, the annotated
+/// picture at its own size, when there is one); a legend says what the marks on it mean. The
+/// filters are kept in the address (`#verdict=fail&check=file.size&q=张三`) so a filtered view can
+/// be bookmarked or sent, and follow the address when it changes later (back, a pasted link).
 public struct HTMLReporter: Reporter {
     public init() {}
 
@@ -21,7 +24,7 @@ public struct HTMLReporter: Reporter {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title) · photocheck</title>
-            <style>\(Self.style)</style>
+            <style>\(Self.style)\(Annotator.legendStyle)</style>
             </head>
             <body>
             <header>
@@ -55,7 +58,12 @@ public struct HTMLReporter: Reporter {
             }
             out += "</table>\n"
         }
+        out += "<details class=\"legendbox\"><summary>" + (zh ? "图例:标注图上的线和颜色" : "Legend: the marks on the pictures") + "</summary>"
+        out += Annotator.legendHTML(context.language) + "</details>\n"
         out += "</section>\n<nav class=\"filters\">\n"
+        out +=
+            "<input id=\"fq\" type=\"search\" placeholder=\"" + (zh ? "搜索学号或姓名" : "Search ID or name") + "\" aria-label=\""
+            + (zh ? "搜索学号或姓名" : "Search student ID or name") + "\">\n"
         out += "<label>" + (zh ? "结论" : "Verdict") + " <select id=\"fv\"><option value=\"\">" + (zh ? "全部" : "all") + "</option>"
         for verdict in [Verdict.pass, .warn, .fail, .error] {
             out += "<option value=\"\(verdict.rawValue)\">\(Words.verdict(verdict, context.language))</option>"
@@ -68,7 +76,7 @@ public struct HTMLReporter: Reporter {
             out += "<option value=\"\(esc(check))\">\(esc(check)) (\(counts))</option>"
         }
         out += "</select></label>\n"
-        out += "<span id=\"shown\"></span>\n</nav>\n<main>\n"
+        out += "<span id=\"shown\"></span>\n</nav>\n<div id=\"zoom\" hidden><img alt=\"\"></div>\n<main>\n"
         return out
     }
 
@@ -77,10 +85,13 @@ public struct HTMLReporter: Reporter {
         let verdict = report.effectiveVerdict(strict: context.strict)
         let flagged = report.findings.filter { $0.status == .fail || $0.status == .warn }
         var out =
-            "<article class=\"photo v-\(verdict.rawValue)\" data-verdict=\"\(verdict.rawValue)\" data-checks=\"\(esc(flagged.map(\.check).joined(separator: " ")))\">\n"
+            "<article class=\"photo v-\(verdict.rawValue)\" data-verdict=\"\(verdict.rawValue)\" data-checks=\"\(esc(flagged.map(\.check).joined(separator: " ")))\""
+            + " data-search=\"\(esc(Words.fileName(report.path).lowercased()))\">\n"
         if let thumbnail = report.thumbnail {
             out +=
-                "<img class=\"thumb\" alt=\"\" title=\"\(zh ? "点击放大" : "click to enlarge")\" src=\"data:image/jpeg;base64,\(Data(thumbnail).base64EncodedString())\">\n"
+                "<img class=\"thumb\" alt=\"\" title=\"\(zh ? "点击放大" : "click to enlarge")\" src=\"\(Self.dataURL(thumbnail))\""
+            if let picture = report.picture { out += " data-full=\"\(Self.dataURL(picture))\"" }
+            out += ">\n"
         } else {
             out += "<div class=\"thumb none\">" + (zh ? "无预览" : "no preview") + "</div>\n"
         }
@@ -172,6 +183,11 @@ public struct HTMLReporter: Reporter {
 
     private func esc(_ text: String) -> String { Self.escape(text) }
 
+    /// An embedded picture: its bytes as a data URL of the type they start with.
+    static func dataURL(_ bytes: [UInt8]) -> String {
+        "data:\(PictureType.mime(bytes));base64,\(Data(bytes).base64EncodedString())"
+    }
+
     /// Text safe in HTML content and in quoted attributes; control characters become U+FFFD.
     static func escape(_ text: String) -> String {
         var out = ""
@@ -211,7 +227,10 @@ public struct HTMLReporter: Reporter {
         article.photo{display:flex;gap:16px;background:#fff;border:1px solid var(--line);border-left:5px solid var(--line);border-radius:8px;padding:12px;margin:10px 0}
         article.v-pass{border-left-color:var(--pass)}article.v-warn{border-left-color:var(--warn)}article.v-fail{border-left-color:var(--fail)}article.v-error{border-left-color:var(--error)}
         .thumb{flex:none;width:150px;height:200px;object-fit:contain;background:#eef1f4;border-radius:4px}
-        img.thumb{cursor:zoom-in}img.thumb.zoom{width:240px;height:320px;cursor:zoom-out}
+        img.thumb{cursor:zoom-in}
+        #zoom{position:fixed;inset:0;z-index:9;background:rgba(20,24,28,.85);display:flex;align-items:center;justify-content:center;cursor:zoom-out}
+        #zoom img{max-width:96vw;max-height:96vh;background:#fff;box-shadow:0 4px 24px #000}
+        #fq{font:inherit;padding:2px 6px;min-width:14em}.legendbox{margin:8px 0}
         .thumb.none{display:flex;align-items:center;justify-content:center;color:var(--muted)}
         .body{flex:1;min-width:0}
         h3{margin:0;font-size:15px;overflow-wrap:anywhere}.sid{color:var(--muted);font-weight:400;font-size:13px}
@@ -235,23 +254,30 @@ public struct HTMLReporter: Reporter {
     static func script(shownWord: String) -> String {
         """
         (function(){
-        var fv=document.getElementById('fv'),fc=document.getElementById('fc'),shown=document.getElementById('shown');
+        var fv=document.getElementById('fv'),fc=document.getElementById('fc'),fq=document.getElementById('fq'),shown=document.getElementById('shown');
         var cards=[].slice.call(document.querySelectorAll('article.photo'));
-        function apply(){var v=fv.value,c=fc.value,n=0;
-        cards.forEach(function(a){var ok=(!v||a.dataset.verdict===v)&&(!c||(' '+a.dataset.checks+' ').indexOf(' '+c+' ')>=0);a.hidden=!ok;if(ok)n++;});
+        function apply(){var v=fv.value,c=fc.value,q=fq.value.trim().toLowerCase(),n=0;
+        cards.forEach(function(a){var ok=(!v||a.dataset.verdict===v)&&(!c||(' '+a.dataset.checks+' ').indexOf(' '+c+' ')>=0)&&(!q||a.dataset.search.indexOf(q)>=0);a.hidden=!ok;if(ok)n++;});
         shown.textContent=\(jsString(shownWord)).replace('%d',n).replace('%d',cards.length);
         document.getElementById('empty').hidden=n>0;
         [].forEach.call(document.querySelectorAll('.tile'),function(t){t.classList.toggle('on',t.dataset.verdict===v&&(v!==''||!c));});
         [].forEach.call(document.querySelectorAll('li[data-check]'),function(l){l.classList.toggle('hl',!!c&&l.dataset.check===c);});}
-        function save(){var h=[];if(fv.value)h.push('verdict='+fv.value);if(fc.value)h.push('check='+fc.value);history.replaceState(null,'',h.length?'#'+h.join('&'):location.pathname+location.search);}
-        location.hash.slice(1).split('&').forEach(function(kv){var p=kv.split('='),v=decodeURIComponent(p[1]||'');
-        var s=p[0]==='verdict'?fv:p[0]==='check'?fc:null;if(s&&[].some.call(s.options,function(o){return o.value===v;}))s.value=v;});
-        fv.onchange=function(){apply();save();};fc.onchange=function(){apply();save();};
+        function save(){var h=[],q=fq.value.trim();if(fv.value)h.push('verdict='+fv.value);if(fc.value)h.push('check='+fc.value);if(q)h.push('q='+encodeURIComponent(q));
+        history.replaceState(null,'',h.length?'#'+h.join('&'):location.pathname+location.search);}
+        function load(){fv.value='';fc.value='';fq.value='';
+        location.hash.slice(1).split('&').forEach(function(kv){var i=kv.indexOf('='),k=i<0?kv:kv.slice(0,i),v=i<0?'':kv.slice(i+1);try{v=decodeURIComponent(v);}catch(e){}
+        if(k==='q'){fq.value=v;return;}
+        var s=k==='verdict'?fv:k==='check'?fc:null;if(s&&[].some.call(s.options,function(o){return o.value===v;}))s.value=v;});}
+        window.addEventListener('hashchange',function(){load();apply();});
+        fv.onchange=function(){apply();save();};fc.onchange=function(){apply();save();};fq.oninput=function(){apply();save();};
         [].forEach.call(document.querySelectorAll('.tile'),function(t){t.onclick=function(){fv.value=t.dataset.verdict;apply();save();};});
         [].forEach.call(document.querySelectorAll('.checklink'),function(b){b.onclick=function(){
         var has=[].some.call(fc.options,function(o){return o.value===b.dataset.check;});if(has){fc.value=b.dataset.check;apply();save();fc.scrollIntoView();}};});
-        [].forEach.call(document.querySelectorAll('img.thumb'),function(i){i.onclick=function(){i.classList.toggle('zoom');};});
-        apply();})();
+        var zoom=document.getElementById('zoom'),zi=zoom.querySelector('img');
+        [].forEach.call(document.querySelectorAll('img.thumb'),function(i){i.onclick=function(){zi.src=i.dataset.full||i.src;zoom.hidden=false;};});
+        zoom.onclick=function(){zoom.hidden=true;zi.removeAttribute('src');};
+        document.addEventListener('keydown',function(e){if(e.key==='Escape'&&!zoom.hidden)zoom.onclick();});
+        load();apply();})();
         """
     }
 

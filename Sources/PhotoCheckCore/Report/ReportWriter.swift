@@ -29,6 +29,7 @@ public struct PhotoRenderer: Sendable {
     public func render(_ report: PhotoReport) -> RenderedPhoto {
         var slim = report
         slim.thumbnail = nil
+        slim.picture = nil
         return RenderedPhoto(report: slim, text: lists(report) ? reporter.photo(report, context) : nil)
     }
 }

@@ -80,6 +80,9 @@ public struct TextReporter: Reporter {
                 .compactMap { status, word in hidden[status].map { "\($0) \(word)" } }
             out += "  " + parts.joined(separator: zh ? "," : ", ") + (zh ? "(--verbose 显示全部)" : " (--verbose shows all)") + "\n"
         }
+        if let annotated = report.annotatedPath {
+            out += "  " + (zh ? "标注图:" : "annotated copy: ") + Words.printable(annotated) + "\n"
+        }
         return out
     }
 
