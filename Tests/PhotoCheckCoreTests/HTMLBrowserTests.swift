@@ -144,6 +144,6 @@ import Testing
         #expect(pass.contains("可以提交") && !pass.contains("需要修改"))
         #expect(pass.contains("请自己确认") && pass.contains("请人工确认未做美颜"))
         let error = StudentPage.render(ReportSamples.unreadable, ReportSamples.context(.zh))
-        #expect(error.contains("b-error") && error.contains("无法读取:无法打开(没有读取权限?)"))
+        #expect(error.contains("b-error") && error.contains("无法读取:无法打开(没有读取权限)"))
     }
 }

@@ -28,8 +28,10 @@ public struct CSVReporter: Reporter {
             // The file.jpeg finding of an unreadable photo says the same thing: list it once.
             failing = [(context.language == .zh ? "无法读取:" : "cannot be read: ") + error.message.text(context.language)]
         }
-        let hints = findingsForReading(report.findings.filter { $0.status == .fail || $0.status == .warn })
+        var hints = findingsForReading(report.findings.filter { $0.status == .fail || $0.status == .warn })
             .compactMap { finding in finding.hint.map { "\(finding.check): \($0.text(context.language))" } }
+        // An unreadable file: what to do with the file, not hints about the picture it does not have.
+        if let error = report.error { hints = error.hint.map { [$0.text(context.language)] } ?? [] }
         var status: [CheckID: Status] = [:]
         for finding in report.findings { status[finding.check] = finding.status }
         let perCheck = context.profile.checks.map { check in status[check].map { Words.status($0, context.language) } ?? "" }

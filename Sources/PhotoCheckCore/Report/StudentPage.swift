@@ -31,7 +31,8 @@ public enum StudentPage {
         out += "<p class=\"meta\">" + meta.joined(separator: " · ") + "</p>\n"
         out += "<p class=\"lead\">" + lead(verdict, zh) + "</p>\n"
         if let error = report.error {
-            out += "<p class=\"error\">" + (zh ? "无法读取:" : "Cannot be read: ") + esc(Words.readError(error, lang)) + "</p>\n"
+            out += "<p class=\"error\">" + (zh ? "无法读取:" : "Cannot be read: ") + esc(error.message.text(lang)) + "</p>\n"
+            if let hint = error.hint { out += "<p class=\"hint\">→ " + esc(hint.text(lang)) + "</p>\n" }
         }
         let flagged = findingsForReading(report.findings.filter { $0.status == .fail || $0.status == .warn })
         if !flagged.isEmpty {
