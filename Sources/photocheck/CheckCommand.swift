@@ -67,9 +67,9 @@ struct CheckCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp(
+        help: UI.help(
             "Also write one small self-contained HTML page per photo into this folder (named after the photo), to send back to each student.",
-            valueName: "dir"))
+            "另为每张照片写一个独立的小网页到这个文件夹(以照片命名),发回给对应的学生。", valueName: "dir"))
     var perStudent: String?
 
     func validate() throws {

@@ -182,7 +182,9 @@ import Testing
         case "html":
             #expect(text.contains("<html lang=\"zh-CN\">"))
             #expect(text.components(separatedBy: "<article ").count - 1 == 2)
-            #expect(text.components(separatedBy: "data:image/jpeg;base64,").count - 1 == 2)
+            // Each photo's thumbnail and its enlarged annotated picture (shown on a click).
+            #expect(text.components(separatedBy: "src=\"data:image/jpeg;base64,").count - 1 == 2)
+            #expect(text.components(separatedBy: "data-full=\"data:image/jpeg;base64,").count - 1 == 2)
         default:
             Issue.record("unknown format \(format)")
         }
