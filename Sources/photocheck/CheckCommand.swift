@@ -82,13 +82,32 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
+    /// A day written exactly as YYYY-MM-DD (four-digit year, nothing around it) that exists.
     static func parseDate(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        let isDigit = { (b: UInt8) in b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            bytes.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || isDigit($0.element) })
+        else { return nil }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd"
         formatter.isLenient = false
-        return formatter.date(from: text)
+        // Round trip: a day that does not exist (2026-02-30) must not roll over into another.
+        guard let date = formatter.date(from: text), formatter.string(from: date) == text else { return nil }
+        return date
+    }
+
+    /// The most workers worth starting: beyond a few per core they only add threads and memory.
+    static func maxJobs(cores: Int) -> Int { min(256, 4 * max(1, cores)) }
+
+    /// `--jobs` as asked, or clamped to `maxJobs` with a note for standard error.
+    static func effectiveJobs(_ requested: Int?, cores: Int) -> (jobs: Int, note: String?) {
+        let limit = maxJobs(cores: cores)
+        guard let requested else { return (max(1, cores), nil) }
+        guard requested > limit else { return (requested, nil) }
+        return (limit, "--jobs \(requested) is more than this machine can use; using \(limit) (4 per core, \(cores) cores)")
     }
 
     func run() throws {
@@ -98,7 +117,9 @@ struct CheckCommand: ParsableCommand {
         let walked = PathWalker.expand(paths)
         options.annotateDirectory = annotate
         if let annotate { options.annotateNames = OutputNames(walked.files, suffix: OutputNames.annotated, directory: annotate) }
-        var runner = BatchRunner(profile: profile, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let (workers, note) = Self.effectiveJobs(jobs, cores: ProcessInfo.processInfo.activeProcessorCount)
+        if let note { FileHandle.standardError.write(Data("photocheck: \(note)\n".utf8)) }
+        var runner = BatchRunner(profile: profile, options: options, jobs: workers)
         if format == .html || perStudent != nil {
             // The enlarged picture: an ID photo's own size, a large photo shrunk to what a screen shows.
             runner.attachments.append(ThumbnailAttachment(pictureMaxSide: 960, source: ThumbnailAttachment.annotatedPicture))

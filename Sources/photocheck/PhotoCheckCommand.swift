@@ -21,7 +21,8 @@ struct PhotoCheckCommand: ParsableCommand {
     /// and help and usage errors are in the chosen language (see `UI`).
     static func main() {
         do {
-            var command = try parseAsRoot()
+            // The arguments byte for byte: a file name that is not UTF-8 must still name its file.
+            var command = try parseAsRoot(Array(RawPath.arguments().dropFirst()))
             try command.run()
         } catch {
             let code = exitCode(for: error)

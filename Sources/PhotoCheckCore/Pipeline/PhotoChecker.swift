@@ -74,7 +74,7 @@ public final class PhotoChecker {
     /// opened without blocking (a FIFO given by name would otherwise wait forever for a writer)
     /// and checked to be a regular file before anything is read.
     static func read(_ path: String) -> Result<[UInt8], ReadError> {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        let fd = RawPath.withFileSystemPath(path) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) }
         guard fd >= 0 else {
             switch errno {
             case ENOENT, ENOTDIR: return .failure(.noSuchFile)

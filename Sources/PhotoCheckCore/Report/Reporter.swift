@@ -132,7 +132,7 @@ enum Words {
     /// `indent` spaces so continuation lines stay aligned (pass nil to turn breaks into U+FFFD too).
     static func printable(_ text: String, indent: Int? = 0) -> String {
         var out = ""
-        for scalar in text.unicodeScalars {
+        for scalar in RawPath.display(text).unicodeScalars {
             if scalar == "\n", let indent {
                 out += "\n" + String(repeating: " ", count: indent)
             } else if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
