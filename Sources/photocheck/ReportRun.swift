@@ -127,7 +127,8 @@ struct ReportRun {
     }
 
     static func complain(_ message: String) {
-        FileHandle.standardError.write(Data("photocheck: \(message)\n".utf8))
+        // Not FileHandle.write(_:), which traps when standard error itself cannot be written.
+        try? FileHandle.standardError.write(contentsOf: Data("photocheck: \(message)\n".utf8))
     }
 }
 

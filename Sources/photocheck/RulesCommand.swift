@@ -30,6 +30,12 @@ struct RulesCommand: ParsableCommand {
             out += "\n    \(d.summary.text(lang))\n"
             if !limits.isEmpty { out += "    " + limits.joined(separator: lang == .zh ? ";" : "; ") + "\n" }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        // The throwing write: the plain one traps on a full disk or a closed pipe (/dev/full: exit 132).
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(out.utf8))
+        } catch {
+            ReportRun.complain("cannot write the list of checks: \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
     }
 }

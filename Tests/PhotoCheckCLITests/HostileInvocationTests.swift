@@ -98,4 +98,20 @@ import Testing
         #expect(run.stderr.contains("--jobs 100000 is more than this machine can use; using \(min(256, 4 * cores))"), "\(run.stderr)")
         #expect(try CheckCommandTests.runFileChecks([CheckCommandTests.good, "--jobs", "2"]).stderr.isEmpty)
     }
+
+    /// A full disk on standard output is a message and exit 2, not a crash (exit 132).
+    @Test(arguments: [["rules"], [CheckCommandTests.good, "--profile", CheckCommandTests.fileProfile]])
+    func aFullStandardOutputExitsTwo(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CheckCommandTests.binary)
+        process.arguments = arguments
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2, "\(stderr)")
+        #expect(stderr.hasPrefix("photocheck: cannot write"), "\(stderr)")
+    }
 }
