@@ -70,7 +70,18 @@ struct ReportRun {
                 worst = max(worst, Self.exitCode(photo.report.effectiveVerdict(strict: strict)))
                 if sharesTerminal { meter?.finish() }
                 if failure == nil {
-                    do { try writer.add(photo) } catch { failure = error }
+                    do {
+                        try writer.add(photo)
+                    } catch {
+                        failure = error
+                        // Standard output closed or full: nothing more can reach the reader, so stop
+                        // now rather than check the rest of the batch for nobody.
+                        if output == nil {
+                            meter?.finish()
+                            Self.complain("cannot write to standard output (\(Self.reason(error))); stopped")
+                            Foundation.exit(2)
+                        }
+                    }
                 }
                 meter?.advance(redraw: sharesTerminal)
             }
@@ -124,6 +135,15 @@ struct ReportRun {
     /// A line for the person at the terminal (standard error, so standard output stays the report's).
     static func say(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// The operating system's words for a write error (Foundation's own say "error 512").
+    static func reason(_ error: Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let underlying, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedDescription
     }
 
     static func complain(_ message: String) {

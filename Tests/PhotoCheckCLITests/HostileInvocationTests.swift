@@ -114,4 +114,27 @@ import Testing
         #expect(process.terminationStatus == 2, "\(stderr)")
         #expect(stderr.hasPrefix("photocheck: cannot write"), "\(stderr)")
     }
+
+    /// With SIGPIPE ignored, a reader that goes away stops the batch at the first failed write
+    /// with a plain message (it used to run to the end and print "NSCocoaErrorDomain error 512").
+    @Test func aClosedStandardOutputStopsTheBatch() throws {
+        let photos = [String](repeating: CheckCommandTests.good, count: 40)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments =
+            [
+                "-c", "trap '' PIPE; \"$0\" --jobs 1 --profile \"$@\" | (exec <&-; sleep 2); echo \"status=${PIPESTATUS[0]}\"",
+                CheckCommandTests.binary, CheckCommandTests.fileProfile,
+            ] + photos
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(stdout.contains("status=2"), "\(stdout) \(stderr)")
+        #expect(stderr.contains("photocheck: cannot write to standard output (Broken pipe); stopped"), "\(stderr)")
+        #expect(!stderr.contains("NSCocoaErrorDomain"))
+    }
 }
