@@ -114,6 +114,14 @@ struct CheckCommand: ParsableCommand {
         let profile = try common.loadProfile()
         var options = CheckOptions()
         if let graduationDate, let date = Self.parseDate(graduationDate) { options.graduationDate = date }
+        // Refused before the first photo: a batch of two thousand must not end with no copies and exit 0.
+        do {
+            if let annotate { try OutputFolder.prepare(annotate, option: "--annotate") }
+            if let perStudent { try OutputFolder.prepare(perStudent, option: "--per-student") }
+        } catch {
+            ReportRun.complain(error.description)
+            throw ExitCode(2)
+        }
         let walked = PathWalker.expand(paths)
         options.annotateDirectory = annotate
         if let annotate { options.annotateNames = OutputNames(walked.files, suffix: OutputNames.annotated, directory: annotate) }

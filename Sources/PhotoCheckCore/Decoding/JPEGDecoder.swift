@@ -71,7 +71,7 @@ public final class JPEGDecoder {
             raw.withUnsafeMutableBufferPointer { dst in
                 tjDecompress2(
                     handle, src.baseAddress, UInt(src.count), dst.baseAddress, width, 0, height,
-                    Int32(isCMYK ? TJPF_CMYK.rawValue : TJPF_RGB.rawValue), 0)
+                    Int32(isCMYK ? TJPF_CMYK.rawValue : TJPF_RGB.rawValue), Self.decodeFlags)
             }
         }
         var warning: String?
@@ -79,13 +79,25 @@ public final class JPEGDecoder {
             let message = Self.lastError(handle)
             let isWarning = tjGetErrorCode(handle) == Int32(TJERR_WARNING.rawValue)
             reset()
-            guard isWarning else {
+            guard isWarning, !Self.isFatalWarning(message) else {
                 throw DecodingError(kind: .pixels, function: "tjDecompress2", message: message)
             }
             warning = message
         }
         let pixels = isCMYK ? Self.rgb(fromCMYK: raw, count: w * h) : raw
         return DecodedJPEG(image: RGBImage(width: w, height: h, pixels: pixels), warning: warning, colourSpace: space)
+    }
+
+    /// A progressive file may repeat a scan without end, and each scan walks every block again: a few
+    /// megabytes with 100 000 copies of one scan would take an hour. libjpeg-turbo's scan limit (500,
+    /// far above any encoder's 10 or so) stops such a file with an error.
+    private static let decodeFlags = Int32(TJFLAG_LIMITSCANS)
+
+    /// Warnings that mean the file is not a photo that was damaged but one built to be repeated or
+    /// contradictory: a scan that refines coefficients already complete ("Inconsistent progression
+    /// sequence") only comes from a forged or broken encoder, and what it draws is not the photo.
+    static func isFatalWarning(_ message: String) -> Bool {
+        message.hasPrefix("Inconsistent progression sequence")
     }
 
     /// Naive CMYK to RGB. libjpeg hands back Adobe's inverted CMYK, so 255 means no ink.
