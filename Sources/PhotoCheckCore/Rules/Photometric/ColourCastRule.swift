@@ -6,6 +6,13 @@ struct ColourCastRule: Rule {
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let s = try photo.faceStatistics()
         let image = try photo.image()
+        // Grey skin has no hue: the angle of a near-zero a*, b* is noise (a black-and-white photo read
+        // as a green cast). Whether grey is allowed is file.colour's to say.
+        guard s.cheekLab.chroma >= Self.minimumSkinChroma else {
+            throw SkipReason(
+                zh: "肤色几乎没有色彩(黑白照片),无从判断偏色;见“24 位真彩色”一项",
+                en: "the skin has almost no colour (a black-and-white picture), so there is no cast to judge; see file.colour")
+        }
         let p = photo.profile
         let hueLimit = p.limit("colour.cast.skin_hue"), neutralLimit = p.limit("colour.cast.neutral_chroma")
         let neutral = Self.neutralCast(image, skin: s.cheekLab)
@@ -67,6 +74,9 @@ struct ColourCastRule: Rule {
         let a = least.map { $0.a }, b = least.map { $0.b }
         return Lab(L: 0, a: a.orderStatistic(a.count / 2), b: b.orderStatistic(b.count / 2))
     }
+
+    /// Skin chroma (C*) below which the skin is grey: real skin under any light measures 10 or more.
+    static let minimumSkinChroma = 2.0
 
     /// Relative luminance below which L* is surely under 55 (with room for rounding).
     static let lightnessFloorY = Colour.xyz(fromLab: Lab(L: 55, a: 0, b: 0)).y * (1 - 1e-9)
