@@ -126,7 +126,7 @@ struct CheckCommand: ParsableCommand {
         options.annotateDirectory = annotate
         if let annotate { options.annotateNames = OutputNames(walked.files, suffix: OutputNames.annotated, directory: annotate) }
         let (workers, note) = Self.effectiveJobs(jobs, cores: ProcessInfo.processInfo.activeProcessorCount)
-        if let note { FileHandle.standardError.write(Data("photocheck: \(note)\n".utf8)) }
+        if let note { Console.write("photocheck: \(note)\n") }
         var runner = BatchRunner(profile: profile, options: options, jobs: workers)
         if format == .html || perStudent != nil {
             // The enlarged picture: an ID photo's own size, a large photo shrunk to what a screen shows.

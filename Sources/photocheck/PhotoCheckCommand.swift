@@ -20,6 +20,7 @@ struct PhotoCheckCommand: ParsableCommand {
     /// As ParsableCommand's, but bad usage exits with 2 (as documented above), not EX_USAGE (64),
     /// and help and usage errors are in the chosen language (see `UI`).
     static func main() {
+        Console.reopenClosedStandardStreams()
         do {
             // The arguments byte for byte: a file name that is not UTF-8 must still name its file.
             var command = try parseAsRoot(Array(RawPath.arguments().dropFirst()))
@@ -29,7 +30,7 @@ struct PhotoCheckCommand: ParsableCommand {
             let message = UI.translate(fullMessage(for: error))
             if !message.isEmpty {
                 let handle = code == .success ? FileHandle.standardOutput : FileHandle.standardError
-                handle.write(Data((message + "\n").utf8))
+                Console.write(message + "\n", to: handle)
             }
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }

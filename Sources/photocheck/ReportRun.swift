@@ -134,7 +134,7 @@ struct ReportRun {
 
     /// A line for the person at the terminal (standard error, so standard output stays the report's).
     static func say(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        Console.write(line + "\n")
     }
 
     /// The operating system's words for a write error (Foundation's own say "error 512").
@@ -177,7 +177,7 @@ final class ProgressMeter {
     }
 
     func finish() {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn { Console.write("\r\u{1B}[K") }
         drawn = false
     }
 
@@ -185,7 +185,7 @@ final class ProgressMeter {
         var size = winsize()
         let columns = ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
         let line = ProgressLine.render(done: done, total: total, elapsed: Date().timeIntervalSince(start), columns: columns, language: language)
-        FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+        Console.write("\r" + line + "\u{1B}[K")
         drawn = true
     }
 }
