@@ -9,7 +9,9 @@ let package = Package(
         .library(name: "PhotoCheckCore", targets: ["PhotoCheckCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Profile files may be YAML (`--profile school.yaml`).
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -41,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "PhotoCheckCore",
-            dependencies: ["CTurboJPEG", "CExif", "CFaceShim"],
+            dependencies: ["CTurboJPEG", "CExif", "CFaceShim", .product(name: "Yams", package: "Yams")],
             swiftSettings: [
                 // The analysis is pixel loops: unoptimised they make every test and debug run
                 // several times slower. Debug builds keep -enable-testing, so tests still work.

@@ -13,7 +13,7 @@ struct PhotoCheckCommand: ParsableCommand {
             "Exit codes: 0 no photo failed, 1 some photo failed, 2 a path could not be read or bad usage.",
             "退出码:0 没有照片不合格,1 有照片不合格,2 路径无法读取或用法错误。"),
         version: PhotoCheckVersion.current,
-        subcommands: [CheckCommand.self, RulesCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, ProfilesCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 
@@ -62,15 +62,23 @@ struct CommonOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: UI.help("A profile JSON file to use instead of the built-in chsi-2017.", "用这个规范文件(JSON)代替内置的 chsi-2017。", valueName: "file"))
+        help: UI.help(
+            "The standard: a built-in profile (\(Profile.builtInNames.joined(separator: ", ")); see 'photocheck profiles') or a profile file, YAML or JSON (default: chsi-2017).",
+            "使用的标准:内置规范(\(Profile.builtInNames.joined(separator: "、")),见 photocheck profiles)或规范文件(YAML 或 JSON)(默认:chsi-2017)。",
+            valueName: "name|file"))
     var profile: String?
 
+    /// The chosen profile; a bad one is a message naming the key at fault and exit 2, before any
+    /// photo is read.
     func loadProfile() throws -> Profile {
-        guard let path = profile else { return Profile.chsi2017 }
         do {
-            return try Profile(contentsOf: path)
+            return try Profile.load(nameOrPath: profile ?? "chsi-2017")
+        } catch let error as ProfileError {
+            ReportRun.complain(UI.text("cannot use the profile: ", "无法使用规范:") + error.text(UI.language))
+            throw ExitCode(2)
         } catch {
-            throw ValidationError(UI.text("cannot use profile \(path): \(error)", "无法使用规范文件 \(path):\(error)"))
+            ReportRun.complain(UI.text("cannot use the profile: ", "无法使用规范:") + "\(error)")
+            throw ExitCode(2)
         }
     }
 

@@ -28,13 +28,13 @@ import Testing
         #expect(smile.status("face.eyes_open") == .pass)
     }
 
-    @Test func eyeAspectRatioOfAClosedEyeIsSmall() {
+    @Test func eyeAspectRatioOfAClosedEyeIsSmall() throws {
         // Corner, two upper, corner, two lower points of an eye 30 px wide and 2 px open.
         let closed: [Point] = [
             Point(x: 0, y: 0), Point(x: 10, y: -1), Point(x: 20, y: -1), Point(x: 30, y: 0), Point(x: 20, y: 1), Point(x: 10, y: 1),
         ]
         #expect(abs(FaceGeometry.eyeAspectRatio(closed[...]) - 2.0 / 30) < 1e-9)
-        let limit = Profile.chsi2017.limit("face.eyes_open")
+        let limit = try Profile.chsi2017.limit("face.eyes_open")
         #expect(limit.status(for: FaceGeometry.eyeAspectRatio(closed[...])) == .fail)
     }
 }

@@ -30,8 +30,8 @@ import Testing
         #expect(scaled.status(for: 90) == .fail)
     }
 
-    @Test func fileSizeBandsFromTheProfile() {
-        let limit = Profile.chsi2017.limit("file.size")
+    @Test func fileSizeBandsFromTheProfile() throws {
+        let limit = try Profile.chsi2017.limit("file.size")
         #expect(limit.status(for: 45) == .pass)
         #expect(limit.status(for: 25) == .warn)
         #expect(limit.status(for: 70) == .warn)

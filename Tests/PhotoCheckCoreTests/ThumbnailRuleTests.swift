@@ -26,7 +26,7 @@ import Testing
         let same = try #require(ThumbnailComparison.compare(thumbnail: small, picture: Self.picture))
         let flipped = try #require(ThumbnailComparison.compare(thumbnail: mirrored, picture: Self.picture))
         #expect(same.meanDifference < 1.5)
-        let limit = try #require(Profile.chsi2017.limit("edit.thumbnail.cell_difference").pass.max)
+        let limit = try #require(try Profile.chsi2017.limit("edit.thumbnail.cell_difference").pass.max)
         #expect(same.worstCellDifference < limit / 2)
         #expect(flipped.worstCellDifference > limit)
     }

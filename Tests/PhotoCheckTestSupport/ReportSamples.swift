@@ -9,10 +9,8 @@ public enum ReportSamples {
     /// A small profile so golden files do not change when checks are added to chsi-2017.
     public static let profile: Profile = {
         let json = #"""
-            {"name": "sample", "title": {"zh": "示例规范", "en": "Sample standard"}, "width": 480, "height": 640,
-             "background": [100, 197, 255],
-             "checks": ["file.jpeg", "file.dimensions", "file.size", "file.dpi", "edit.software", "face.count", "manual.retouching"],
-             "limits": {}, "parameters": {}}
+            {"extends": "chsi-2017", "name": "sample", "title": {"zh": "示例规范", "en": "Sample standard"},
+             "checks": ["file.jpeg", "file.dimensions", "file.size", "file.dpi", "edit.software", "face.count", "manual.retouching"]}
             """#
         return try! Profile(json: Data(json.utf8))
     }()

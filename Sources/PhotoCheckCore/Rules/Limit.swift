@@ -112,7 +112,7 @@ public func formatNumber(_ value: Double, digits: Int = 2) -> String {
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
     let rounded = (value * scale).rounded() / scale
-    if rounded == rounded.rounded() { return String(Int(rounded)) }
+    if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int(rounded)) }
     var text = String(rounded)
     if text.contains("e") { return text }
     while text.hasSuffix("0") { text.removeLast() }

@@ -4,15 +4,22 @@
 public protocol Rule: Sendable {
     /// The check id this rule owns (from the specification).
     static var check: CheckID { get }
+    /// The profile limits this rule reads (`profile.limit(key)`), with the values they may take.
+    /// A profile that runs the check must have every one of them.
+    static var limits: [LimitSpec] { get }
+    /// The profile parameters this rule reads, with the values they may take (each has a default).
+    static var parameters: [ParameterSpec] { get }
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding
 }
 
 extension Rule {
+    public static var limits: [LimitSpec] { [] }
+    public static var parameters: [ParameterSpec] { [] }
+
     public static var description: RuleDescription {
-        guard let description = CheckCatalogue.description(of: check) else {
-            preconditionFailure("rule for unknown check \(check)")
-        }
-        return description
+        // Every rule's check is in the catalogue (a test holds it); the id stands in otherwise.
+        CheckCatalogue.description(of: check)
+            ?? RuleDescription(check, "?", title: Localized(zh: check, en: check), summary: Localized(zh: check, en: check))
     }
 
     /// A finding judged from its measurements (see `Finding.judged`).

@@ -2,6 +2,7 @@
 /// Photoshop, Lightroom, another editor, Apple, a camera, or unknown).
 struct EncoderRule: Rule {
     static let check: CheckID = "edit.encoder"
+    static let limits: [LimitSpec] = [LimitSpec("edit.encoder", 0...1)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let file = try photo.jpegFile()
@@ -10,7 +11,7 @@ struct EncoderRule: Rule {
         }
         let estimate = print.estimate
         let measurements = [
-            Measurement("editor_tables", print.family.isEditor ? 1 : 0, limit: photo.profile.limit("edit.encoder")),
+            Measurement("editor_tables", print.family.isEditor ? 1 : 0, limit: try photo.profile.limit("edit.encoder")),
             Measurement("quality", Double(estimate.quality)),
             Measurement("ijg_table_distance", estimate.meanDifference),
         ]

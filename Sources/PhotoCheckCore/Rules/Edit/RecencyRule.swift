@@ -4,6 +4,7 @@ import Foundation
 /// photo has no readable capture date.
 struct RecencyRule: Rule {
     static let check: CheckID = "edit.recency"
+    static let limits: [LimitSpec] = [LimitSpec("edit.recency", 0...36500)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         _ = try photo.jpegFile()
@@ -25,7 +26,7 @@ struct RecencyRule: Rule {
                     en: "Make sure it was taken within the year before \(graduationText)"))
         }
         let days = Double(Self.days(from: captured, to: graduation))
-        let limit = photo.profile.limit("edit.recency")
+        let limit = try photo.profile.limit("edit.recency")
         let capturedText = Self.dayText(captured)
         return judged([Measurement("days_before_graduation", days, limit: limit)]) { status in
             if status == .pass {

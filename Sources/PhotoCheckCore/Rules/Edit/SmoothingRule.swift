@@ -3,6 +3,10 @@
 /// numbers.
 struct SmoothingRule: Rule {
     static let check: CheckID = "edit.smoothing"
+    static let limits: [LimitSpec] = [LimitSpec("edit.smoothing", 0...100)]
+    static let parameters: [ParameterSpec] = [
+        ParameterSpec("edit.smoothing.noise_factor", 0.01...100), ParameterSpec("edit.smoothing.detail_share", 0.01...100),
+    ]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let texture = try photo[SkinTextureKey.self].get()
@@ -11,7 +15,7 @@ struct SmoothingRule: Rule {
             noiseFactor: p.parameter("edit.smoothing.noise_factor", default: 1.3),
             detailShare: p.parameter("edit.smoothing.detail_share", default: 0.32))
         let measurements = [
-            Measurement("skin_to_reference_ratio", ratio, limit: p.limit("edit.smoothing")),
+            Measurement("skin_to_reference_ratio", ratio, limit: try p.limit("edit.smoothing")),
             Measurement("skin_to_noise_ratio", texture.skinToNoise),
             Measurement("skin_to_detail_ratio", texture.skinToDetail),
             Measurement("skin_texture_levels", texture.skin),

@@ -2,13 +2,14 @@
 /// and history, Photoshop APP13 resources, the Adobe APP14 and Ducky markers, comments).
 struct SoftwareRule: Rule {
     static let check: CheckID = "edit.software"
+    static let limits: [LimitSpec] = [LimitSpec("edit.software", 0...1000)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let file = try photo.jpegFile()
         let traces = SoftwareTraces.collect(file: file, exif: photo.exif)
         let named = traces.filter { $0.editor != nil }
         let beauty = named.contains { $0.editor?.kind == .beauty }
-        let limit = photo.profile.limit("edit.software")
+        let limit = try photo.profile.limit("edit.software")
         let measurements = [
             Measurement("editor_traces", Double(named.count), limit: limit),
             Measurement("software_traces", Double(traces.count)),

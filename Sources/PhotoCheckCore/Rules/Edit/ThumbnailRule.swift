@@ -1,6 +1,10 @@
 /// edit.thumbnail: the EXIF thumbnail shows the same picture (aspect, colour, content).
 struct ThumbnailRule: Rule {
     static let check: CheckID = "edit.thumbnail"
+    static let limits: [LimitSpec] = [
+        LimitSpec("edit.thumbnail.aspect", 0...1), LimitSpec("edit.thumbnail.difference", 0...255),
+        LimitSpec("edit.thumbnail.cell_difference", 0...255),
+    ]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         _ = try photo.jpegFile()
@@ -8,12 +12,12 @@ struct ThumbnailRule: Rule {
             return finding(.pass, message: Localized(zh: "没有 EXIF 缩略图(无需比较)", en: "No EXIF thumbnail (nothing to compare)"))
         }
         let p = photo.profile
+        let aspectLimit = try p.limit("edit.thumbnail.aspect"), differenceLimit = try p.limit("edit.thumbnail.difference")
+        let cellLimit = try p.limit("edit.thumbnail.cell_difference")
         let measurements = [
-            Measurement("thumbnail_aspect_difference_ratio", comparison.aspectDifference, limit: p.limit("edit.thumbnail.aspect")),
-            Measurement("thumbnail_mean_difference_levels", comparison.meanDifference, limit: p.limit("edit.thumbnail.difference")),
-            Measurement(
-                "thumbnail_worst_cell_difference_levels", comparison.worstCellDifference,
-                limit: p.limit("edit.thumbnail.cell_difference")),
+            Measurement("thumbnail_aspect_difference_ratio", comparison.aspectDifference, limit: aspectLimit),
+            Measurement("thumbnail_mean_difference_levels", comparison.meanDifference, limit: differenceLimit),
+            Measurement("thumbnail_worst_cell_difference_levels", comparison.worstCellDifference, limit: cellLimit),
             Measurement("thumbnail_width_px", Double(comparison.thumbnailWidth)),
             Measurement("thumbnail_height_px", Double(comparison.thumbnailHeight)),
         ]
@@ -32,16 +36,16 @@ struct ThumbnailRule: Rule {
             if aspectDiffers {
                 return Localized(
                     zh:
-                        "EXIF 缩略图(\(size))与照片的宽高比相差 \(aspect)%(\(p.limit("edit.thumbnail.aspect").requirement(for: comparison.aspectDifference, unit: "%", scale: 100).zh)),拍摄后照片被裁剪或改动过",
+                        "EXIF 缩略图(\(size))与照片的宽高比相差 \(aspect)%(\(aspectLimit.requirement(for: comparison.aspectDifference, unit: "%", scale: 100).zh)),拍摄后照片被裁剪或改动过",
                     en:
-                        "The EXIF thumbnail (\(size)) has an aspect \(aspect)% off the picture's (\(p.limit("edit.thumbnail.aspect").requirement(for: comparison.aspectDifference, unit: "%", scale: 100).en)): the picture was cropped or changed after capture"
+                        "The EXIF thumbnail (\(size)) has an aspect \(aspect)% off the picture's (\(aspectLimit.requirement(for: comparison.aspectDifference, unit: "%", scale: 100).en)): the picture was cropped or changed after capture"
                 )
             }
             return Localized(
                 zh:
-                    "EXIF 缩略图(\(size))与照片内容不一致:平均色差 \(mean) 级(\(p.limit("edit.thumbnail.difference").requirement(for: comparison.meanDifference).zh)),最大局部差 \(cell) 级(\(p.limit("edit.thumbnail.cell_difference").requirement(for: comparison.worstCellDifference).zh)),拍摄后颜色或内容被改动过",
+                    "EXIF 缩略图(\(size))与照片内容不一致:平均色差 \(mean) 级(\(differenceLimit.requirement(for: comparison.meanDifference).zh)),最大局部差 \(cell) 级(\(cellLimit.requirement(for: comparison.worstCellDifference).zh)),拍摄后颜色或内容被改动过",
                 en:
-                    "The EXIF thumbnail (\(size)) differs from the picture: mean difference \(mean) levels (\(p.limit("edit.thumbnail.difference").requirement(for: comparison.meanDifference).en)), worst region \(cell) levels (\(p.limit("edit.thumbnail.cell_difference").requirement(for: comparison.worstCellDifference).en)): colour or content changed after capture"
+                    "The EXIF thumbnail (\(size)) differs from the picture: mean difference \(mean) levels (\(differenceLimit.requirement(for: comparison.meanDifference).en)), worst region \(cell) levels (\(cellLimit.requirement(for: comparison.worstCellDifference).en)): colour or content changed after capture"
             )
         } hint: { _ in
             Localized(

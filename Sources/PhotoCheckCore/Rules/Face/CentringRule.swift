@@ -1,11 +1,12 @@
 /// framing.centring: |face centre x − width/2|.
 struct CentringRule: Rule {
     static let check: CheckID = "framing.centring"
+    static let limits: [LimitSpec] = [LimitSpec("framing.centring", 0...0.5, scale: .frameWidth)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let face = try photo.face()
         let w = try photo.image().width
-        let limit = photo.profile.limit("framing.centring").scaled(by: try photo.frameScale())
+        let limit = try photo.profile.limit("framing.centring").scaled(by: try photo.frameScale())
         let offset = face.faceCentreX - Double(w) / 2  // positive: the face is right of centre
         let distance = abs(offset)
         let measurements = [

@@ -1,11 +1,12 @@
 /// framing.eye_line: y of the midpoint of the two pupils.
 struct EyeLineRule: Rule {
     static let check: CheckID = "framing.eye_line"
+    static let limits: [LimitSpec] = [LimitSpec("framing.eye_line", 0...1, scale: .frameHeight)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let face = try photo.face()
         let h = try photo.image().height
-        let limit = photo.profile.limit("framing.eye_line").scaled(by: try photo.frameScale())
+        let limit = try photo.profile.limit("framing.eye_line").scaled(by: try photo.frameScale())
         let y = face.eyeLineY
         let measurements = [
             Measurement("eye_line_y_px", (y * 10).rounded() / 10, limit: limit),

@@ -1,11 +1,12 @@
 /// face.eyes_open: eye aspect ratio (opening / width) of each eye.
 struct EyesOpenRule: Rule {
     static let check: CheckID = "face.eyes_open"
+    static let limits: [LimitSpec] = [LimitSpec("face.eyes_open", 0...10)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let face = try photo.face()
         let ratios = face.eyeAspectRatios
-        let limit = photo.profile.limit("face.eyes_open")
+        let limit = try photo.profile.limit("face.eyes_open")
         let measurements = [
             Measurement("left_eye_aspect_ratio", (ratios.left * 1000).rounded() / 1000, limit: limit),
             Measurement("right_eye_aspect_ratio", (ratios.right * 1000).rounded() / 1000, limit: limit),

@@ -1,15 +1,16 @@
 /// face.count: exactly one frontal face, wholly inside the picture.
 struct FaceCountRule: Rule {
     static let check: CheckID = "face.count"
+    static let limits: [LimitSpec] = [LimitSpec("face.count", 0...100), LimitSpec("face.outside", 0...100)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let faces = try photo.faces()
-        var measurements = [Measurement("face_count", Double(faces.count), limit: photo.profile.limit("face.count"))]
+        var measurements = [Measurement("face_count", Double(faces.count), limit: try photo.profile.limit("face.count"))]
         let main = faces.first
         if let main {
             measurements.append(
                 Measurement(
-                    "face_outside_pct", (100 * main.outsideShare).rounded(), limit: photo.profile.limit("face.outside")))
+                    "face_outside_pct", (100 * main.outsideShare).rounded(), limit: try photo.profile.limit("face.outside")))
             measurements.append(Measurement("face_score", (main.score * 100).rounded() / 100))
         }
         let n = faces.count

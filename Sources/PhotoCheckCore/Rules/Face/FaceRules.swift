@@ -42,9 +42,10 @@ enum FaceRuleText {
     /// head-top and eye-line hints then both say so (by how much, from the crown-to-eye distance
     /// against the one the bands' middles give).
     static func tooLargeForFrame(_ photo: PhotoAnalysis) -> Localized? {
-        guard let face = try? photo.face(), let scale = try? photo.frameScale() else { return nil }
-        let head = photo.profile.limit("framing.head_top").scaled(by: scale).pass
-        let eye = photo.profile.limit("framing.eye_line").scaled(by: scale).pass
+        guard let face = try? photo.face(), let scale = try? photo.frameScale(),
+            let head = photo.profile.limits["framing.head_top"]?.scaled(by: scale).pass,
+            let eye = photo.profile.limits["framing.eye_line"]?.scaled(by: scale).pass
+        else { return nil }
         guard let headMin = head.min, let headMax = head.max, let eyeMin = eye.min, let eyeMax = eye.max else { return nil }
         let mask = try? photo.personMask()
         let top = mask.flatMap { $0.isReliable ? $0.headTopY.map(Double.init) : nil } ?? max(0, face.estimatedHeadTopY)

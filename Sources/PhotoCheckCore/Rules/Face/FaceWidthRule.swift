@@ -1,11 +1,12 @@
 /// framing.face_width: cheek-to-cheek width (jaw contour at cheekbone height).
 struct FaceWidthRule: Rule {
     static let check: CheckID = "framing.face_width"
+    static let limits: [LimitSpec] = [LimitSpec("framing.face_width", 0...1, scale: .frameWidth)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let face = try photo.face()
         let w = try photo.image().width
-        let limit = photo.profile.limit("framing.face_width").scaled(by: try photo.frameScale())
+        let limit = try photo.profile.limit("framing.face_width").scaled(by: try photo.frameScale())
         let width = face.faceWidth
         let measurements = [
             Measurement("face_width_px", (width * 10).rounded() / 10, limit: limit),

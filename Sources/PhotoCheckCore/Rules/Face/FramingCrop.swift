@@ -22,20 +22,32 @@ struct FramingCrop: Equatable {
     /// the eye line nearest the middle of its band; nil when no crop of the picture frames the face
     /// (the face is too large for the picture, or too near an edge).
     static func plan(
-        faceWidth: Double, faceCentreX: Double, eyeLineY: Double, headTopY: Double, width: Int, height: Int, profile: Profile
+        faceWidth: Double, faceCentreX: Double, eyeLineY: Double, headTopY: Double, chinY: Double? = nil, width: Int, height: Int,
+        profile: Profile
     ) -> FramingCrop? {
         let ph = Double(profile.height), pw = Double(profile.width)
-        let eye = profile.limit("framing.eye_line").pass, head = profile.limit("framing.head_top").pass
-        let face = profile.limit("framing.face_width").pass
-        let centring = profile.limit("framing.centring").pass.max ?? 0
-        guard let eyeMin = eye.min, let eyeMax = eye.max, let headMin = head.min, let headMax = head.max,
-            let faceMin = face.min, let faceMax = face.max, faceWidth > 0, width > 0, height > 0
-        else { return nil }
+        // The bands of the framing checks the profile runs; a check it does not run leaves that
+        // position free (the whole frame).
+        func band(_ check: CheckID) -> Limit.Band? { profile.checks.contains(check) ? profile.limits[check]?.pass : nil }
+        let eye = band("framing.eye_line"), head = band("framing.head_top"), face = band("framing.face_width")
+        let eyeMin = eye?.min ?? 0, eyeMax = eye?.max ?? ph, headMin = head?.min ?? 0, headMax = head?.max ?? ph
+        let faceMin = face?.min ?? 0, faceMax = face?.max ?? pw
+        let centring = band("framing.centring")?.max ?? 0
+        guard faceWidth > 0, width > 0, height > 0, faceMax > 0 else { return nil }
         let w = Double(width), h = Double(height)
         // Crop heights that put the face width inside its band, limited by the picture.
-        let lowest = faceWidth * ph / faceMax, highest = min(faceWidth * ph / faceMin, h, w * ph / pw)
+        var lowest = faceWidth * ph / faceMax
+        var highest = min(faceMin > 0 ? faceWidth * ph / faceMin : .infinity, h, w * ph / pw)
+        var target = faceWidth * ph / ((faceMin + faceMax) / 2)
+        // The head's height (crown to chin) in % of the frame, for the profiles that judge it.
+        if let heads = band("framing.head_height"), let chinY, chinY > headTopY {
+            let head = chinY - headTopY, lo = heads.min ?? 0, hi = heads.max ?? 100
+            if hi > 0 { lowest = max(lowest, head * 100 / hi) }
+            if lo > 0 { highest = min(highest, head * 100 / lo) }
+            if face == nil, lo + hi > 0 { target = head * 200 / (lo + hi) }
+        }
         guard lowest <= highest else { return nil }
-        let target = min(max(faceWidth * ph / ((faceMin + faceMax) / 2), lowest), highest)
+        target = min(max(target, lowest), highest)
         // Try the target height first, then heights ever farther from it, in small steps.
         let steps = 40
         let step = (highest - lowest) / Double(steps)
@@ -101,7 +113,7 @@ extension PhotoAnalysis {
         let mask = try? personMask()
         let headTop = mask.flatMap { $0.isReliable ? $0.headTopY.map(Double.init) : nil } ?? max(0, face.estimatedHeadTopY)
         return FramingCrop.plan(
-            faceWidth: face.faceWidth, faceCentreX: face.faceCentreX, eyeLineY: face.eyeLineY, headTopY: headTop,
+            faceWidth: face.faceWidth, faceCentreX: face.faceCentreX, eyeLineY: face.eyeLineY, headTopY: headTop, chinY: face.chinY,
             width: picture.width, height: picture.height, profile: profile)
     }
 }

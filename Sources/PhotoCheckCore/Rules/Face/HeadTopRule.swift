@@ -1,12 +1,16 @@
 /// framing.head_top: y of the highest hair/head pixel (person mask above the face).
 struct HeadTopRule: Rule {
     static let check: CheckID = "framing.head_top"
+    static let limits: [LimitSpec] = [LimitSpec("framing.head_top", 0...1, scale: .frameHeight)]
+    static let parameters: [ParameterSpec] = [
+        ParameterSpec("framing.head_top.crown_ratio_min", 0.1...5), ParameterSpec("framing.head_top.crown_ratio_max", 0.1...5),
+    ]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let face = try photo.face()
         let mask = try photo.personMask()
         let h = mask.height
-        var limit = photo.profile.limit("framing.head_top").scaled(by: try photo.frameScale())
+        var limit = try photo.profile.limit("framing.head_top").scaled(by: try photo.frameScale())
         let y: Double
         var measurements: [Measurement] = []
         if mask.isReliable, let top = mask.headTopY {

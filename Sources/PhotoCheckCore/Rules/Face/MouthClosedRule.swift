@@ -2,12 +2,13 @@
 /// showing counts as open).
 struct MouthClosedRule: Rule {
     static let check: CheckID = "face.mouth_closed"
+    static let limits: [LimitSpec] = [LimitSpec("face.mouth_closed", 0...10), LimitSpec("face.mouth_closed.teeth", 0...100)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let face = try photo.face()
         let mouth = try photo.mouth()
-        let gapLimit = photo.profile.limit("face.mouth_closed")
-        let teethLimit = photo.profile.limit("face.mouth_closed.teeth")
+        let gapLimit = try photo.profile.limit("face.mouth_closed")
+        let teethLimit = try photo.profile.limit("face.mouth_closed.teeth")
         let measurements = [
             Measurement("lip_gap_ratio", (mouth.gapRatio * 1000).rounded() / 1000, limit: gapLimit),
             Measurement("teeth_visible_pct", (mouth.teethPercent * 10).rounded() / 10, limit: teethLimit),

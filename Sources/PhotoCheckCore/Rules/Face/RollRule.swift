@@ -1,11 +1,12 @@
 /// pose.roll: angle of the pupil line.
 struct RollRule: Rule {
     static let check: CheckID = "pose.roll"
+    static let limits: [LimitSpec] = [LimitSpec("pose.roll", 0...90)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let face = try photo.face()
         let roll = face.rollDegrees
-        let limit = photo.profile.limit("pose.roll")
+        let limit = try photo.profile.limit("pose.roll")
         let measurements = [
             Measurement("roll_deg", (abs(roll) * 10).rounded() / 10, limit: limit),
             Measurement("roll_signed_deg", (roll * 10).rounded() / 10),

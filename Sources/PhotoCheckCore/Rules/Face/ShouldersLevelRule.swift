@@ -2,6 +2,7 @@
 /// picture's height.
 struct ShouldersLevelRule: Rule {
     static let check: CheckID = "body.shoulders_level"
+    static let limits: [LimitSpec] = [LimitSpec("body.shoulders_level", 0...100)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let face = try photo.face()
@@ -39,7 +40,7 @@ struct ShouldersLevelRule: Rule {
         let difference = differences.reduce(0, +) / Double(differences.count)  // positive: the picture's right shoulder is lower
         let lx = lxs.min()!, rx = rxs.max()!, ly = lys.min()!, ry = rys.min()!
         let pct = 100 * abs(difference) / Double(mask.height)
-        let limit = photo.profile.limit("body.shoulders_level")
+        let limit = try photo.profile.limit("body.shoulders_level")
         let measurements = [
             Measurement("shoulder_height_difference_pct", (pct * 10).rounded() / 10, limit: limit),
             Measurement("shoulder_height_difference_px", difference.rounded()),

@@ -1,6 +1,7 @@
 /// framing.shoulders: the person mask at the bottom rows spans both shoulders (≥ 1.6 × face width).
 struct ShouldersRule: Rule {
     static let check: CheckID = "framing.shoulders"
+    static let limits: [LimitSpec] = [LimitSpec("framing.shoulders", 0...100)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let face = try photo.face()
@@ -13,10 +14,10 @@ struct ShouldersRule: Rule {
         let span = mask.span(row: row).map { Double($0.maxX - $0.minX + 1) } ?? 0
         let ratio = span / max(1, face.faceWidth)
         let measurements = [
-            Measurement("shoulder_span_ratio", (ratio * 100).rounded() / 100, limit: photo.profile.limit("framing.shoulders")),
+            Measurement("shoulder_span_ratio", (ratio * 100).rounded() / 100, limit: try photo.profile.limit("framing.shoulders")),
             Measurement("shoulder_span_px", span),
         ]
-        let limit = photo.profile.limit("framing.shoulders")
+        let limit = try photo.profile.limit("framing.shoulders")
         let r = formatNumber(ratio, digits: 2)
         return judged(measurements, region: PixelRect(x: 0, y: row, width: mask.width, height: 1)) { status in
             status == .pass

@@ -1,11 +1,12 @@
 /// pose.yaw: head turn estimated from landmark symmetry (nose between the cheeks).
 struct YawRule: Rule {
     static let check: CheckID = "pose.yaw"
+    static let limits: [LimitSpec] = [LimitSpec("pose.yaw", 0...90)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let face = try photo.face()
         let yaw = face.yawDegrees
-        let limit = photo.profile.limit("pose.yaw")
+        let limit = try photo.profile.limit("pose.yaw")
         let measurements = [
             Measurement("yaw_deg", (abs(yaw) * 10).rounded() / 10, limit: limit),
             Measurement("yaw_signed_deg", (yaw * 10).rounded() / 10),

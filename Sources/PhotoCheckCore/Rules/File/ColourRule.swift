@@ -1,6 +1,7 @@
 /// file.colour: three 8-bit components, and colour actually present in the pixels.
 struct ColourRule: Rule {
     static let check: CheckID = "file.colour"
+    static let parameters: [ParameterSpec] = [ParameterSpec("file.colour.colourful_share_min", 0...1)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let file = try photo.jpegFile()

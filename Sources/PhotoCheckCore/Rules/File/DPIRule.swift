@@ -1,6 +1,7 @@
 /// file.dpi: JFIF density, else EXIF X/YResolution with its unit.
 struct DPIRule: Rule {
     static let check: CheckID = "file.dpi"
+    static let limits: [LimitSpec] = [LimitSpec("file.dpi", 1...10000)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let file = try photo.jpegFile()
@@ -13,7 +14,7 @@ struct DPIRule: Rule {
                     zh: "文件中没有记录 dpi(标准为 300 dpi,此项只提醒)", en: "No dpi is recorded in the file (the standard says 300 dpi; a warning, not a failure)"),
                 hint: hint)
         }
-        let limit = photo.profile.limit("file.dpi")
+        let limit = try photo.profile.limit("file.dpi")
         return judged([Measurement("dpi_x", x, limit: limit), Measurement("dpi_y", y, limit: limit)]) { status in
             let shown = "\(formatNumber(x, digits: 0))×\(formatNumber(y, digits: 0))"
             return status == .pass

@@ -1,10 +1,11 @@
 /// file.size: bytes on disk in KB (1 KB = 1024 bytes).
 struct FileSizeRule: Rule {
     static let check: CheckID = "file.size"
+    static let limits: [LimitSpec] = [LimitSpec("file.size", 0...65536)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let kb = Double(photo.bytes.count) / 1024
-        let limit = photo.profile.limit("file.size")
+        let limit = try photo.profile.limit("file.size")
         let shown = formatNumber(kb, digits: 1)
         return judged([Measurement("size_kb", kb, limit: limit)]) { status in
             status == .pass

@@ -1,13 +1,14 @@
 /// file.quality: the IJG quality that the luminance quantisation table corresponds to.
 struct QualityRule: Rule {
     static let check: CheckID = "file.quality"
+    static let limits: [LimitSpec] = [LimitSpec("file.quality", 1...100)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let file = try photo.jpegFile()
         guard let estimate = QualityEstimator.estimate(tables: file.quantTableValues) else {
             throw SkipReason(zh: "文件中没有量化表", en: "the file has no quantisation table")
         }
-        let limit = photo.profile.limit("file.quality")
+        let limit = try photo.profile.limit("file.quality")
         let measurements = [
             Measurement("quality", Double(estimate.quality), limit: limit),
             Measurement("table_distance", estimate.meanDifference),

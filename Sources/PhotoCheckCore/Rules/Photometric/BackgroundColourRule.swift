@@ -3,6 +3,7 @@
 /// backdrop (L* below the lightness limit) fails.
 struct BackgroundColourRule: Rule {
     static let check: CheckID = "background.colour"
+    static let limits: [LimitSpec] = [LimitSpec("background.colour", 0...200), LimitSpec("background.colour.lightness", 0...100)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let stats = try photo.backgroundStatistics()
@@ -15,7 +16,7 @@ struct BackgroundColourRule: Rule {
         let rgb = Colour.srgb(fromLab: stats.median)
         let colour = "RGB(\(rgb.0),\(rgb.1),\(rgb.2))"
         let ref = "RGB(\(p.background[0]),\(p.background[1]),\(p.background[2]))"
-        let dLimit = p.limit("background.colour"), lLimit = p.limit("background.colour.lightness")
+        let dLimit = try p.limit("background.colour"), lLimit = try p.limit("background.colour.lightness")
         let measurements = [
             Measurement("delta_e2000", distance, limit: dLimit),
             Measurement("lightness_l", stats.median.L, limit: lLimit),

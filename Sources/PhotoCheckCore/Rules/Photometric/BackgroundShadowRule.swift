@@ -2,6 +2,7 @@
 /// backdrop farther out on the same rows (a shadow cast on the wall).
 struct BackgroundShadowRule: Rule {
     static let check: CheckID = "background.shadow"
+    static let limits: [LimitSpec] = [LimitSpec("background.shadow", -100...100)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let stats = try photo.backgroundStatistics()
@@ -14,7 +15,7 @@ struct BackgroundShadowRule: Rule {
         guard let delta = stats.shadowDeltaLightness else {
             throw SkipReason(zh: "人像两侧可见的背景太少", en: "too little backdrop beside the person to measure")
         }
-        let limit = photo.profile.limit("background.shadow")
+        let limit = try photo.profile.limit("background.shadow")
         let d = formatNumber(delta, digits: 1)
         // The limit is on the (negative) difference; the message speaks of how much darker it is.
         let darkness = Limit.atMost(-(limit.pass.min ?? 0), warnMax: limit.warn?.min.map { -$0 }, beyond: limit.beyond)

@@ -2,12 +2,16 @@
 /// that fit, and the share of backdrop pixels far from it (objects, other people, patterns).
 struct BackgroundUniformityRule: Rule {
     static let check: CheckID = "background.uniformity"
+    static let limits: [LimitSpec] = [
+        LimitSpec("background.uniformity.gradient", 0...100), LimitSpec("background.uniformity.outliers", 0...1),
+        LimitSpec("background.uniformity.spread", 0...200),
+    ]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let stats = try photo.backgroundStatistics()
         let p = photo.profile
-        let gradient = p.limit("background.uniformity.gradient"), outliers = p.limit("background.uniformity.outliers")
-        let spread = p.limit("background.uniformity.spread")
+        let gradient = try p.limit("background.uniformity.gradient"), outliers = try p.limit("background.uniformity.outliers")
+        let spread = try p.limit("background.uniformity.spread")
         let measurements = [
             Measurement("gradient_delta_l", stats.gradientLightness, limit: gradient),
             Measurement("outlier_share_ratio", stats.outlierShare, limit: outliers),

@@ -2,12 +2,13 @@
 /// of the backdrop merges with it: the official checker's 黑边).
 struct ClothingContrastRule: Rule {
     static let check: CheckID = "clothing.contrast"
+    static let limits: [LimitSpec] = [LimitSpec("clothing.contrast", 0...200)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let clothing = try photo.clothingStatistics()
         let background = try photo.backgroundStatistics()
         let distance = Colour.deltaE2000(clothing.median, background.median)
-        let limit = photo.profile.limit("clothing.contrast")
+        let limit = try photo.profile.limit("clothing.contrast")
         let d = formatNumber(distance, digits: 1)
         let top = Colour.srgb(fromLab: clothing.median)
         return judged([Measurement("delta_e2000", distance, limit: limit), Measurement("clothing_l", clothing.median.L)], region: clothing.region) {

@@ -1,10 +1,11 @@
 /// clothing.pattern: edge density of the top at a fixed face scale (stripes, prints, letters).
 struct ClothingPatternRule: Rule {
     static let check: CheckID = "clothing.pattern"
+    static let limits: [LimitSpec] = [LimitSpec("clothing.pattern", 0...1)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let clothing = try photo.clothingStatistics()
-        let limit = photo.profile.limit("clothing.pattern")
+        let limit = try photo.profile.limit("clothing.pattern")
         let v = formatNumber(clothing.edgeDensity * 100, digits: 1)
         return judged([Measurement("edge_density_ratio", clothing.edgeDensity, limit: limit)], region: clothing.region) { status in
             status == .pass

@@ -2,6 +2,7 @@
 /// the chroma of the picture's near-neutral areas (light pixels that should be grey or white).
 struct ColourCastRule: Rule {
     static let check: CheckID = "colour.cast"
+    static let limits: [LimitSpec] = [LimitSpec("colour.cast.skin_hue", 0...360), LimitSpec("colour.cast.neutral_chroma", 0...200)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let s = try photo.faceStatistics()
@@ -14,7 +15,7 @@ struct ColourCastRule: Rule {
                 en: "the skin has almost no colour (a black-and-white picture), so there is no cast to judge; see file.colour")
         }
         let p = photo.profile
-        let hueLimit = p.limit("colour.cast.skin_hue"), neutralLimit = p.limit("colour.cast.neutral_chroma")
+        let hueLimit = try p.limit("colour.cast.skin_hue"), neutralLimit = try p.limit("colour.cast.neutral_chroma")
         let neutral = Self.neutralCast(image, skin: s.cheekLab)
         var measurements = [
             Measurement("skin_hue_deg", s.cheekLab.hueDegrees, limit: hueLimit),

@@ -3,6 +3,8 @@
 /// ratio over textured tiles of the face box.
 struct FocusSharpnessRule: Rule {
     static let check: CheckID = "focus.sharpness"
+    static let limits: [LimitSpec] = [LimitSpec("focus.sharpness", 0...100)]
+    static let parameters: [ParameterSpec] = [ParameterSpec("focus.sharpness.tile_px", 4...1024)]
     static let faceWidth = 120.0
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
@@ -23,7 +25,7 @@ struct FocusSharpnessRule: Rule {
         guard let detail = plane.fineDetailRatio(tile: tile, minimumEnergy: 1) else {
             throw SkipReason(zh: "脸部几乎没有纹理,无法判断清晰度", en: "the face shows almost no texture to judge")
         }
-        let limit = photo.profile.limit("focus.sharpness")
+        let limit = try photo.profile.limit("focus.sharpness")
         let v = formatNumber(detail.ratio, digits: 2)
         return judged(
             [Measurement("face_detail_ratio", detail.ratio, limit: limit), Measurement("face_width_px", fw)], region: box

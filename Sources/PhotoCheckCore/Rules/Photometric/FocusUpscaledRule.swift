@@ -2,6 +2,8 @@
 /// is missing (the ratio of finest-octave to next-octave energy over textured tiles).
 struct FocusUpscaledRule: Rule {
     static let check: CheckID = "focus.upscaled"
+    static let limits: [LimitSpec] = [LimitSpec("focus.upscaled", 0...100)]
+    static let parameters: [ParameterSpec] = [ParameterSpec("focus.upscaled.tile_px", 4...1024)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let plane = FloatPlane(try photo.grayImage())
@@ -9,7 +11,7 @@ struct FocusUpscaledRule: Rule {
         guard let detail = plane.fineDetailRatio(tile: tile) else {
             throw SkipReason(zh: "画面几乎没有纹理,无法判断是否放大", en: "the picture has almost no texture to judge")
         }
-        let limit = photo.profile.limit("focus.upscaled")
+        let limit = try photo.profile.limit("focus.upscaled")
         let ratio = Measurement("fine_detail_ratio", detail.ratio, limit: limit)
         let value = formatNumber(detail.ratio)
         let bound = limit.passDescription

@@ -3,6 +3,9 @@
 /// skin seen through them much darker than the cheeks).
 struct GlassesReflectionRule: Rule {
     static let check: CheckID = "glasses.reflection"
+    static let limits: [LimitSpec] = [
+        LimitSpec("glasses.presence", 0...255), LimitSpec("glasses.reflection", 0...1), LimitSpec("glasses.tint", 0...10),
+    ]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let face = try photo.face()
@@ -10,7 +13,7 @@ struct GlassesReflectionRule: Rule {
         let stats = try photo.faceStatistics()
         let p = photo.profile
         let bridge = Self.bridgeContrast(gray, face)
-        let present = p.limit("glasses.presence").status(for: bridge) != .pass
+        let present = try p.limit("glasses.presence").status(for: bridge) != .pass
         let lenses = Self.lensAreas(face, width: gray.width, height: gray.height)
         var clipped = 0, total = 0
         var lensLuma: [UInt8] = []
@@ -28,14 +31,14 @@ struct GlassesReflectionRule: Rule {
         let tint = lensLuma.isEmpty || cheeks <= 0 ? 1 : Double(lensLuma.orderStatistic(lensLuma.count / 2)) / cheeks
         var measurements = [
             Measurement("glasses_present", present ? 1 : 0),
-            Measurement("bridge_contrast_luma", bridge, limit: p.limit("glasses.presence")),
+            Measurement("bridge_contrast_luma", bridge, limit: try p.limit("glasses.presence")),
         ]
         // The presence limit is a detector threshold, not a judgement: keep it out of the status.
         measurements[1].limit = nil
-        measurements.append(Measurement("bridge_presence_threshold_luma", p.limit("glasses.presence").pass.max ?? 0))
+        measurements.append(Measurement("bridge_presence_threshold_luma", try p.limit("glasses.presence").pass.max ?? 0))
         if present {
-            measurements.append(Measurement("lens_glare_ratio", glare, limit: p.limit("glasses.reflection")))
-            measurements.append(Measurement("lens_to_cheek_luma_ratio", tint, limit: p.limit("glasses.tint")))
+            measurements.append(Measurement("lens_glare_ratio", glare, limit: try p.limit("glasses.reflection")))
+            measurements.append(Measurement("lens_to_cheek_luma_ratio", tint, limit: try p.limit("glasses.tint")))
         }
         let g = formatNumber(glare * 100, digits: 1)
         return judged(measurements) { status in

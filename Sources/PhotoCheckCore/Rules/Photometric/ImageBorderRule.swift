@@ -3,6 +3,8 @@
 /// it is still mostly backdrop, so it is not a border.
 struct ImageBorderRule: Rule {
     static let check: CheckID = "image.border"
+    static let limits: [LimitSpec] = [LimitSpec("image.border", 0...1000)]
+    static let parameters: [ParameterSpec] = [ParameterSpec("image.border.min_px", 1...1000)]
 
     enum Edge: String, CaseIterable {
         case top, bottom, left, right
@@ -20,7 +22,7 @@ struct ImageBorderRule: Rule {
         let image = try photo.image()
         let p = photo.profile
         let minimum = Int(p.parameter("image.border.min_px", default: 2))
-        let limit = p.limit("image.border")
+        let limit = try p.limit("image.border")
         var widths: [Edge: Int] = [:]
         for edge in Edge.allCases {
             let w = Self.borderWidth(image, edge)

@@ -8,13 +8,17 @@
 /// face's darkest skin (5th percentile) washed out. The scene's brightest level is reported too.
 struct LightExposureRule: Rule {
     static let check: CheckID = "light.exposure"
+    static let limits: [LimitSpec] = [
+        LimitSpec("light.exposure.reference", 0...255), LimitSpec("light.exposure.face_p05", 0...255), LimitSpec("light.exposure.dark_share", 0...1),
+        LimitSpec("light.exposure.clipped_share", 0...1),
+    ]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let s = try photo.faceStatistics()
         let p = photo.profile
         let reference = max(s.eyeWhiteLuma ?? 0, s.lumaP95)
-        let refLimit = p.limit("light.exposure.reference"), dark = p.limit("light.exposure.dark_share")
-        let clipped = p.limit("light.exposure.clipped_share"), washed = p.limit("light.exposure.face_p05")
+        let refLimit = try p.limit("light.exposure.reference"), dark = try p.limit("light.exposure.dark_share")
+        let clipped = try p.limit("light.exposure.clipped_share"), washed = try p.limit("light.exposure.face_p05")
         let measurements = [
             Measurement("face_reference_luma", reference, limit: refLimit),
             Measurement("dark_share_ratio", s.darkShare, limit: dark),

@@ -2,10 +2,11 @@
 /// scalp's shine is not counted), the nose and the cheeks.
 struct LightHighlightsRule: Rule {
     static let check: CheckID = "light.highlights"
+    static let limits: [LimitSpec] = [LimitSpec("light.highlights", 0...1)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let s = try photo.faceStatistics()
-        let limit = photo.profile.limit("light.highlights")
+        let limit = try photo.profile.limit("light.highlights")
         let v = formatNumber(s.highlightWorstRegionShare * 100, digits: 1)
         return judged(
             [

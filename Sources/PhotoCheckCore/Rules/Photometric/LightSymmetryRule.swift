@@ -1,6 +1,7 @@
 /// light.symmetry: median luma of the image-left cheek over the image-right cheek (阴阳脸).
 struct LightSymmetryRule: Rule {
     static let check: CheckID = "light.symmetry"
+    static let limits: [LimitSpec] = [LimitSpec("light.symmetry", 0...10)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let face = try photo.face()
@@ -9,7 +10,7 @@ struct LightSymmetryRule: Rule {
             throw SkipReason(zh: "脸颊区域无法测量", en: "the cheeks cannot be measured")
         }
         let ratio = s.leftCheekLuma / s.rightCheekLuma
-        let limit = photo.profile.limit("light.symmetry")
+        let limit = try photo.profile.limit("light.symmetry")
         let r = formatNumber(ratio, digits: 2)
         let darkerSide = ratio < 1 ? Localized(zh: "左", en: "left") : Localized(zh: "右", en: "right")
         return judged(

@@ -2,6 +2,7 @@
 /// centre (radius 0.12 of the eye's width).
 struct RedEyeRule: Rule {
     static let check: CheckID = "eyes.red_eye"
+    static let limits: [LimitSpec] = [LimitSpec("eyes.red_eye", 0...1)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let face = try photo.face()
@@ -28,7 +29,7 @@ struct RedEyeRule: Rule {
             }
             if n > 0 { worst = max(worst, Double(red) / Double(n)) }
         }
-        let limit = photo.profile.limit("eyes.red_eye")
+        let limit = try photo.profile.limit("eyes.red_eye")
         let v = formatNumber(worst * 100, digits: 1)
         return judged([Measurement("pupil_red_ratio", worst, limit: limit)]) { status in
             status == .pass

@@ -1,0 +1,77 @@
+import Foundation
+import PhotoCheckCore
+import PhotoCheckTestSupport
+import Testing
+
+/// `--profile NAME|FILE`, `photocheck profiles` and `rules --profile`: a bad profile file stops the
+/// run before any photo with a message naming the key and exit 2, never a crash.
+@Suite struct ProfileCommandTests {
+    typealias CLI = CheckCommandTests
+
+    static func file(_ name: String, _ text: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("photocheck-profiles-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Before profiles were validated, this file crashed the batch in `Profile.limit` (SIGILL, exit 132).
+    @Test func aProfileWithoutTheEyeLineLimitExitsTwoAndNamesIt() throws {
+        let path = try Self.file("no-eye-line.yaml", "extends: chsi-2017\nlimits:\n  framing.eye_line: null\n")
+        let run = try CLI.run([CLI.good, "--profile", path, "--format", "json"])
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("limits.framing.eye_line"), "\(run.stderr)")
+        #expect(run.stderr.contains("missing"))
+        let zh = try CLI.run([CLI.good, "--profile", path, "--lang", "zh"])
+        #expect(zh.status == 2)
+        #expect(zh.stderr.contains("缺少此限值"), "\(zh.stderr)")
+    }
+
+    @Test(arguments: [
+        ("unknown.json", #"{"extends": "chsi-2017", "limits": {"framing.eye_lin": {"pass": {"min": 1}}}}"#, "limits.framing.eye_lin"),
+        ("inverted.yaml", "extends: chsi-2017\nlimits:\n  framing.face_width: {pass: {min: 300, max: 180}}\n", "limits.framing.face_width.pass"),
+        ("huge.json", #"{"extends": "chsi-2017", "width": 4611686018427387904}"#, "width"),
+        ("zero-tile.yaml", "extends: chsi-2017\nparameters:\n  focus.sharpness.tile_px: 0\n", "parameters.focus.sharpness.tile_px"),
+        (
+            "no-limits.json", #"{"name": "x", "title": "x", "width": 480, "height": 640, "background": [1, 2, 3], "checks": ["framing.eye_line"]}"#,
+            "limits"
+        ),
+    ])
+    func badProfilesExitTwoWithTheKey(name: String, text: String, key: String) throws {
+        let path = try Self.file(name, text)
+        let run = try CLI.run([CLI.good, "--profile", path])
+        #expect(run.status == 2, "\(name): \(run.stderr)")
+        #expect(run.stderr.contains(": \(key):"), "\(name): \(run.stderr)")
+    }
+
+    @Test func builtInProfilesAreChosenByName() throws {
+        let run = try CLI.run([CLI.good, "--profile", "chsi-2017", "--format", "json"])
+        #expect(run.status == 0)
+        #expect(try CLI.json(run)["profile"] as? String == "chsi-2017")
+        let unknown = try CLI.run([CLI.good, "--profile", "chsi-2018"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("chsi-2017"), "the message lists the built-in names: \(unknown.stderr)")
+    }
+
+    @Test func profilesListsEveryBuiltInProfile() throws {
+        let run = try CLI.run(["profiles"])
+        #expect(run.status == 0)
+        for name in Profile.builtInNames { #expect(run.text.contains(name)) }
+        #expect(run.text.contains("480×640 px, 300 dpi"))
+        let zh = try CLI.run(["profiles", "--lang", "zh"])
+        #expect(zh.text.contains("480×640 像素"))
+    }
+
+    @Test func rulesShowEachLimitWithItsSource() throws {
+        let run = try CLI.run(["rules", "--profile", "chsi-2017"])
+        #expect(run.status == 0)
+        #expect(run.text.contains("pass 200–300, else fail  [source: CHSI, CHSI-4.2]"), "\(run.text)")
+        #expect(run.text.contains("教毕指〔2017〕99号"))
+        let school = try Self.file("school.yaml", "extends: chsi-2017\nname: school\nlimits:\n  framing.eye_line: {pass: {min: 190, max: 300}}\n")
+        let mine = try CLI.run(["rules", "--profile", school])
+        #expect(mine.text.hasPrefix("school: "))
+        #expect(mine.text.contains("pass 190–300, else fail  [source: school.yaml]"), "\(mine.text)")
+    }
+}
