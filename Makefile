@@ -15,11 +15,14 @@ endif
 APT_PACKAGES += libreoffice-calc-nogui python3-openpyxl
 # The HTML report's script (search, address filter, enlarged pictures) is run in headless Chromium.
 APT_PACKAGES += chromium
+# `photocheck serve`'s page is driven in that Chromium by a Selenium script (Tests/Browser), and its
+# nginx configuration (Docs/nginx) is run with Debian's nginx by Scripts/test-nginx.sh; curl drives it.
+APT_PACKAGES += chromium-driver python3-selenium nginx curl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE := Fixtures/real/frll-005-blue-480x640.jpg
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: setup build release run test lint bench install clean frontal-filters fuzz
+.PHONY: setup build release run test lint bench bench-serve install clean frontal-filters fuzz
 
 ## setup: install the Debian packages photocheck needs (idempotent; skips apt when all are there)
 setup:
@@ -54,6 +57,13 @@ lint:
 ## memory and one-photo wall time over a folder of 400 copies of the reference photos (not a test)
 bench: release
 	.build/release/photocheck-bench --binary .build/release/photocheck --photos $(or $(BENCH_PHOTOS),400)
+
+## bench-serve: build release, then load `photocheck serve` from a second process on loopback:
+## photos/s and p50/p99 at 1, 2, 8 and 64 clients beside `check --jobs 2`, memory over a soak of
+## SOAK seconds (default 180), and a burst beyond the queue (not a test)
+SOAK ?= 180
+bench-serve: release
+	python3 Scripts/bench-serve.py --binary .build/release/photocheck --soak $(SOAK)
 
 ## frontal-filters: regenerate the face detector's compiled-in filters from the installed dlib
 ## (only after a dlib upgrade; a test fails while they differ)

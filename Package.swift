@@ -12,6 +12,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Profile files may be YAML (`--profile school.yaml`).
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `photocheck serve`: the HTTP server, its test client, multipart form uploads and the
+        // SIGTERM handling (in-flight requests finish) that Hummingbird itself runs under.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -50,10 +55,20 @@ let package = Package(
                 .unsafeFlags(["-O"], .when(configuration: .debug))
             ]
         ),
+        .target(
+            name: "PhotoCheckServer",
+            dependencies: [
+                "PhotoCheckCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "photocheck",
             dependencies: [
                 "PhotoCheckCore",
+                "PhotoCheckServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +87,13 @@ let package = Package(
             dependencies: ["PhotoCheckCore", "PhotoCheckTestSupport"],
             // Golden reports are read from the source tree by path, not bundled.
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "PhotoCheckServerTests",
+            dependencies: [
+                "PhotoCheckCore", "PhotoCheckServer", "PhotoCheckTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "PhotoCheckCLITests",

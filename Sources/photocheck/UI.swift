@@ -48,6 +48,7 @@ enum UI {
         ("See 'photocheck check --help' for more information.", "详见 'photocheck check --help'。"),
         ("See 'photocheck rules --help' for more information.", "详见 'photocheck rules --help'。"),
         ("See 'photocheck profiles --help' for more information.", "详见 'photocheck profiles --help'。"),
+        ("See 'photocheck serve --help' for more information.", "详见 'photocheck serve --help'。"),
         ("See 'photocheck --help' for more information.", "详见 'photocheck --help'。"),
         ("Unknown option ", "未知选项 "), ("Missing value for ", "缺少取值:"), ("Missing expected argument ", "缺少参数 "),
         ("Unexpected argument ", "多余的参数 "), ("Unexpected extra value ", "多余的取值 "),

@@ -1,0 +1,246 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import PhotoCheckCore
+import PhotoCheckTestSupport
+import Testing
+
+@testable import PhotoCheckServer
+
+/// The JSON API of `photocheck serve`, through Hummingbird's test client.
+@Suite struct ServeAPITests {
+    /// A raw JPEG body without the picture gets exactly the document `check --format json` writes
+    /// for that file (same reporter, same checker), under the name given in the query.
+    @Test func rawJPEGGetsTheCheckCommandsDocument() async throws {
+        let bytes = Serve.photo(Serve.passing)
+        let expected = JSONReporter().render(
+            [PhotoChecker(profile: .chsi2017, options: CheckOptions()).check(path: Serve.passing, bytes: bytes)],
+            ReportContext(language: .en, profile: .chsi2017))
+        try await Serve.test { _, client in
+            try await client.execute(
+                uri: "/api/check?picture=0&filename=\(Serve.passing)", method: .post, headers: Serve.jpegHeaders, body: ByteBuffer(bytes: bytes)
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                #expect(String(buffer: response.body) == expected)
+            }
+        }
+    }
+
+    /// The page's multipart form: the verdict, and the annotated picture as a JPEG data: URL.
+    @Test(arguments: [(Serve.passing, "pass"), (Serve.failing, "fail")])
+    func multipartFormGetsVerdictAndAnnotatedPicture(name: String, verdict: String) async throws {
+        try await Serve.test { _, client in
+            let body = Serve.form([("note", nil, Array("hello".utf8)), ("photo", name, Serve.photo(name))])
+            try await client.execute(uri: "/api/check", method: .post, headers: Serve.formHeaders(), body: body) { response in
+                #expect(response.status == .ok)
+                let json = try Serve.json(response)
+                let photo = try Serve.firstPhoto(response)
+                #expect(photo["verdict"] as? String == verdict)
+                #expect(photo["path"] as? String == name)
+                let url = try #require(json["annotated_picture"] as? String)
+                #expect(url.hasPrefix("data:image/jpeg;base64,"))
+                let jpeg = try #require(Data(base64Encoded: String(url.dropFirst("data:image/jpeg;base64,".count))))
+                #expect(Array(jpeg.prefix(3)) == [0xFF, 0xD8, 0xFF])
+                #expect((json["summary"] as? [String: Any])?["photos"] as? Int == 1)
+            }
+        }
+    }
+
+    /// A file name with folders in it is reported by its last component only.
+    @Test func fileNamesLoseTheirFolders() {
+        #expect(Upload.sanitisedName("../../etc/passwd") == "passwd")
+        #expect(Upload.sanitisedName("C:\\Users\\me\\photo 1.JPG") == "photo 1.JPG")
+        #expect(Upload.sanitisedName("..") == "photo.jpg")
+        #expect(Upload.sanitisedName("a\u{0}b\nc.jpg") == "abc.jpg")
+        #expect(Upload.sanitisedName(nil) == "photo.jpg")
+    }
+
+    /// A PNG is not a photo the standard accepts: 422 with the check's own document, whose error
+    /// says why in both languages.
+    @Test func notAJPEGIsUnprocessableWithTheReasonInBothLanguages() async throws {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 0, count: 64)
+        try await Serve.test { _, client in
+            try await client.execute(uri: "/api/check", method: .post, headers: Serve.jpegHeaders, body: ByteBuffer(bytes: png)) { response in
+                #expect(response.status == .unprocessableContent)
+                let photo = try Serve.firstPhoto(response)
+                #expect(photo["verdict"] as? String == "error")
+                let error = try #require(photo["error"] as? [String: String])
+                #expect(!(error["zh"] ?? "").isEmpty && !(error["en"] ?? "").isEmpty)
+            }
+        }
+    }
+
+    /// Every refusal: status, stable code, and both languages.
+    @Test func badUploadsAreRefusedWithAReasonInBothLanguages() async throws {
+        let photo = Serve.photo(Serve.passing)
+        try await Serve.test { _, client in
+            // An empty body.
+            try await client.execute(uri: "/api/check", method: .post, headers: Serve.jpegHeaders, body: ByteBuffer()) { response in
+                #expect(response.status == .badRequest)
+                #expect(Serve.errorCode(response) == "empty")
+            }
+            // Neither a JPEG nor a form.
+            try await client.execute(
+                uri: "/api/check", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "hello")
+            ) { response in
+                #expect(response.status == .unsupportedMediaType)
+                #expect(Serve.errorCode(response) == "unsupported_type")
+            }
+            // No content type at all.
+            try await client.execute(uri: "/api/check", method: .post, body: ByteBuffer(bytes: photo)) { response in
+                #expect(response.status == .unsupportedMediaType)
+            }
+            // A form without a file.
+            try await client.execute(
+                uri: "/api/check", method: .post, headers: Serve.formHeaders(), body: Serve.form([("name", nil, Array("Zhang San".utf8))])
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(Serve.errorCode(response) == "no_photo")
+            }
+            // A form whose file field is empty (the browser's form sent with no file chosen).
+            try await client.execute(uri: "/api/check", method: .post, headers: Serve.formHeaders(), body: Serve.form([("photo", "", [])])) {
+                response in
+                #expect(response.status == .badRequest)
+                #expect(Serve.errorCode(response) == "empty")
+            }
+            // A form cut short before its first part ends.
+            let cut = Serve.form([("photo", "a.jpg", photo)]).getSlice(at: 0, length: 2000)!
+            try await client.execute(uri: "/api/check", method: .post, headers: Serve.formHeaders(), body: cut) { response in
+                #expect(response.status == .badRequest)
+                #expect(Serve.errorCode(response) == "bad_form")
+            }
+            // A multipart type without its boundary.
+            try await client.execute(
+                uri: "/api/check", method: .post, headers: [.contentType: "multipart/form-data"], body: Serve.form([("photo", "a.jpg", photo)])
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(Serve.errorCode(response) == "bad_form")
+            }
+            // No such page; a path that tries to climb out; the wrong method.
+            for uri in ["/nothing", "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/app.js/../../Package.swift"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .notFound, "\(uri)")
+                    #expect(Serve.errorCode(response) == "not_found")
+                }
+            }
+            try await client.execute(uri: "/api/check", method: .get) { response in
+                #expect(response.status.code == 405 || response.status.code == 404)
+                #expect(response.status.kind == .clientError)
+            }
+        }
+    }
+
+    /// The body cap: a stated Content-Length over the cap is refused before anything is read (on a
+    /// live server, through a bare socket: the test clients state the true length); a body without
+    /// one is counted as it streams.
+    @Test func bodyCapIsCheckedFromTheLengthAndFromTheStream() async throws {
+        let photo = Serve.photo(Serve.passing)
+        let configuration = ServeConfiguration(maxBodyBytes: 20_000)
+        #expect(photo.count > 20_000)
+        try await Serve.test(configuration, setup: .live) { _, client in
+            let socket = try RawHTTP(port: try #require(client.port))
+            try socket.send(Array("POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: image/jpeg\r\nContent-Length: 50000000\r\n\r\n".utf8))
+            let answer = try socket.receive(until: "}}\n")
+            #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(100))")
+            #expect(answer.contains("\"code\":\"too_large\""))
+        }
+        try await Serve.test(configuration) { _, client in
+            try await client.execute(uri: "/api/check", method: .post, headers: Serve.jpegHeaders, body: ByteBuffer(bytes: photo)) { response in
+                #expect(response.status == .contentTooLarge)
+                #expect(Serve.errorCode(response) == "too_large")
+            }
+            try await client.execute(
+                uri: "/api/check", method: .post, headers: Serve.formHeaders(), body: Serve.form([("photo", "a.jpg", photo)])
+            ) { response in
+                #expect(response.status == .contentTooLarge)
+            }
+        }
+    }
+
+    /// When every place is taken the next request gets 503 with Retry-After at once, without its
+    /// body being read; when a place is free again it is checked.
+    @Test func fullQueueAnswers503WithRetryAfter() async throws {
+        let configuration = ServeConfiguration(queue: 2, workers: 1, retryAfterSeconds: 3)
+        try await Serve.test(configuration) { server, client in
+            let held = [try #require(server.pool.admit()), try #require(server.pool.admit())]
+            #expect(server.pool.admit() == nil)
+            try await client.execute(
+                uri: "/api/check", method: .post, headers: Serve.jpegHeaders, body: ByteBuffer(bytes: Serve.photo(Serve.passing))
+            ) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] == "3")
+                #expect(Serve.errorCode(response) == "busy")
+            }
+            for ticket in held { server.pool.leave(ticket) }
+            try await client.execute(
+                uri: "/api/check?picture=0", method: .post, headers: Serve.jpegHeaders, body: ByteBuffer(bytes: Serve.photo(Serve.passing))
+            ) { response in
+                #expect(response.status == .ok)
+            }
+            #expect(server.pool.inUse == 0)
+        }
+    }
+
+    /// A check that cannot finish within the timeout (here: its only worker is held busy) gets 503
+    /// with Retry-After; its place is given back once the work is done.
+    @Test func checkPastTheTimeoutAnswers503() async throws {
+        let configuration = ServeConfiguration(queue: 2, workers: 1, timeoutSeconds: 0.5)
+        try await Serve.test(configuration) { server, client in
+            let release = DispatchSemaphore(value: 0)
+            let blocker = try #require(server.pool.admit())
+            server.pool.run(blocker) { _ in release.wait() }
+            try await client.execute(
+                uri: "/api/check", method: .post, headers: Serve.jpegHeaders, body: ByteBuffer(bytes: Serve.photo(Serve.passing))
+            ) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] != nil)
+                #expect(Serve.errorCode(response) == "timeout")
+            }
+            release.signal()
+            // The timed-out check still runs, then both places are free.
+            for _ in 0..<100 where server.pool.inUse > 0 { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(server.pool.inUse == 0)
+        }
+    }
+
+    /// The page, its script and style, the rules and the health check; security headers on all of
+    /// them and on refusals; no CORS header anywhere.
+    @Test func pageAssetsAndHeaders() async throws {
+        try await Serve.test { _, client in
+            for (uri, type) in [
+                ("/", "text/html"), ("/app.js", "text/javascript"), ("/app.css", "text/css"), ("/api/rules", "application/json"),
+                ("/healthz", "application/json"), ("/missing", "application/json"),
+            ] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.headers[.contentType]?.hasPrefix(type) == true, "\(uri)")
+                    let csp = try #require(response.headers[.contentSecurityPolicy], "\(uri)")
+                    #expect(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"))
+                    #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                    #expect(response.headers[.accessControlAllowOrigin] == nil)
+                }
+            }
+            try await client.execute(uri: "/", method: .get) { response in
+                let html = String(buffer: response.body)
+                // Scripts only from the page's own file; nothing from elsewhere.
+                #expect(html.components(separatedBy: "<script").count == 2)
+                #expect(html.contains("<script src=\"app.js\" defer></script>"))
+                #expect(!html.contains("http://") && !html.contains("https://"))
+                #expect(html.contains("不保存"))
+            }
+            try await client.execute(uri: "/api/rules", method: .get) { response in
+                let json = try Serve.json(response)
+                let checks = try #require(json["checks"] as? [[String: Any]])
+                #expect(checks.count == Profile.chsi2017.checks.count)
+                #expect((json["legend"] as? [Any])?.count == Annotator.legend(.zh).count)
+            }
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok)
+                let status = try Serve.json(response)["status"] as? String
+                #expect(status == "ok")
+            }
+        }
+    }
+}
