@@ -25,8 +25,8 @@ struct RulesCommand: ParsableCommand {
             let keys = profile.limits.keys.filter { $0 == check || $0.hasPrefix(check + ".") }.sorted()
             for key in keys {
                 guard let limit = profile.limits[key] else { continue }
-                var text = (key == check ? "" : String(key.dropFirst(check.count + 1)) + " ") + (zh ? "通过 " : "pass ") + limit.passDescription
-                if let warn = limit.warn { text += (zh ? ",警告 " : ", warn ") + Limit.describe(warn) }
+                var text = (key == check ? "" : String(key.dropFirst(check.count + 1)) + " ") + (zh ? "通过 " : "pass ") + Self.exact(limit.pass)
+                if let warn = limit.warn { text += (zh ? ",警告 " : ", warn ") + Self.exact(warn) }
                 text += zh ? (limit.beyond == .fail ? ",其余不合格" : ",其余警告") : (limit.beyond == .fail ? ", else fail" : ", else warn")
                 if let source = profile.sources[key] {
                     let clause = source.clause.isEmpty ? "" : ", \(source.clause)"
@@ -47,6 +47,20 @@ struct RulesCommand: ParsableCommand {
         } catch {
             ReportRun.complain("cannot write the list of checks: \(error.localizedDescription)")
             throw ExitCode(2)
+        }
+    }
+}
+
+extension RulesCommand {
+    /// A band with the profile's own numbers ("159.3–265.5"), not rounded as messages round them.
+    static func exact(_ band: Limit.Band) -> String {
+        func show(_ x: Double) -> String { formatNumber(x, digits: 3) }
+        switch (band.min, band.max) {
+        case let (lo?, hi?) where lo == hi: return show(lo)
+        case let (lo?, hi?): return "\(show(lo))–\(show(hi))"
+        case let (lo?, nil): return "≥ \(show(lo))"
+        case let (nil, hi?): return "≤ \(show(hi))"
+        case (nil, nil): return "any"
         }
     }
 }
@@ -98,11 +112,11 @@ struct ProfilesCommand: ParsableCommand {
         parts.append(
             profile.sizeMatch == .exact ? (zh ? "\(size) 像素" : "\(size) px") : (zh ? "至少 \(size) 像素(同宽高比)" : "at least \(size) px (same aspect)"))
         if let dpi = profile.dpi { parts.append("\(dpi) dpi") }
-        if let band = profile.limits["file.size"]?.pass, profile.checks.contains("file.size") { parts.append(Limit.describe(band) + " KB") }
+        if let band = profile.limits["file.size"]?.pass, profile.checks.contains("file.size") { parts.append(RulesCommand.exact(band) + " KB") }
         let colours = profile.backgrounds.map { "\($0.name.text(lang)) \($0.rgbText)" }.joined(separator: zh ? "、" : ", ")
         let backdrop = zh ? "背景 \(colours)" : "backdrop \(colours)"
         let count = zh ? "\(profile.checks.count) 项检查" : "\(profile.checks.count) checks"
         let base = profile.extends.map { zh ? ";基于 \($0)" : "; based on \($0)" } ?? ""
-        return parts.joined(separator: ", ") + (zh ? ";" : "; ") + backdrop + (zh ? ";" : "; ") + count + base
+        return parts.joined(separator: zh ? "," : ", ") + (zh ? ";" : "; ") + backdrop + (zh ? ";" : "; ") + count + base
     }
 }

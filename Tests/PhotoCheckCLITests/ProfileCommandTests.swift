@@ -74,4 +74,36 @@ import Testing
         #expect(mine.text.hasPrefix("school: "))
         #expect(mine.text.contains("pass 190–300, else fail  [source: school.yaml]"), "\(mine.text)")
     }
+
+    @Test func rulesShowTheProfilesOwnNumbers() throws {
+        let icao = try CLI.run(["rules", "--profile", "icao"])
+        #expect(icao.status == 0)
+        #expect(icao.text.contains("pass 159.3–265.5, else fail  [source: ICAO, eye line 30–50% of the height from the top]"), "\(icao.text)")
+        #expect(icao.text.contains("framing.head_height"))
+        #expect(!icao.text.contains("framing.face_width"))
+        let ga461 = try CLI.run(["rules", "--profile", "ga461", "--lang", "zh"])
+        #expect(ga461.text.contains("通过 193–221,其余不合格  〔来源:GA461, 脸部宽 207 ± 14 像素〕"), "\(ga461.text)")
+    }
+
+    /// The reference student photo (CHSI-framed, blue backdrop) under each standard: it is a
+    /// CHSI and gaokao photo; for the exam, ID card and passport its head is too small or its size
+    /// wrong, and the report says so by check.
+    @Test func oneRealPhotoThroughEveryBuiltInProfile() throws {
+        let expected: [String: (verdict: String, failing: Set<String>)] = [
+            "chsi-2017": ("pass", []), "gaokao": ("pass", []), "cet": ("fail", ["framing.head_height"]),
+            "ga461": ("fail", ["file.dimensions", "framing.face_width"]), "icao": ("fail", ["file.dimensions", "framing.head_height"]),
+        ]
+        for name in Profile.builtInNames {
+            let run = try CLI.run([CLI.good, "--profile", name, "--format", "json"])
+            let json = try CLI.json(run)
+            #expect(json["profile"] as? String == name)
+            let photo = try #require((json["photos"] as? [[String: Any]])?.first)
+            let findings = try #require(photo["findings"] as? [[String: Any]])
+            let failing = Set(findings.filter { $0["status"] as? String == "fail" }.compactMap { $0["check"] as? String })
+            #expect(photo["verdict"] as? String == expected[name]?.verdict, "\(name)")
+            #expect(failing == expected[name]?.failing, "\(name)")
+            #expect(run.status == (expected[name]?.verdict == "fail" ? 1 : 0))
+            #expect(findings.count == (try Profile.builtIn(named: name)).checks.count)
+        }
+    }
 }

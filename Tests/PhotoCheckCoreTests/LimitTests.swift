@@ -58,9 +58,13 @@ import Testing
         #expect(Limit.within(200, 300).passDescription == "200–300")
     }
 
-    @Test func builtInProfileCoversEveryCatalogueCheck() {
+    /// chsi-2017 runs every check of the catalogue except those only other standards have
+    /// (framing.head_height: ICAO and CET judge the head's size, CHSI its width); the built-in
+    /// profiles together run them all.
+    @Test func builtInProfileCoversEveryCatalogueCheck() throws {
         let catalogue = Set(CheckCatalogue.all.map(\.check))
-        #expect(Set(Profile.chsi2017.checks) == catalogue)
-        #expect(Profile.chsi2017.checks.count == catalogue.count)
+        #expect(Set(Profile.chsi2017.checks) == catalogue.subtracting(["framing.head_height"]))
+        #expect(Profile.chsi2017.checks.count == catalogue.count - 1)
+        #expect(Set(try Profile.allBuiltIn().flatMap(\.checks)) == catalogue)
     }
 }

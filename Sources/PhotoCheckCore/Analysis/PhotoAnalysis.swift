@@ -83,6 +83,12 @@ public final class PhotoAnalysis {
 
     private var cache = TypeKeyedCache()
 
+    /// Sets an analysis result before any rule asks for it: the test seam that builds a photo from
+    /// a given face or mask (tests put a face exactly at a band's edge).
+    func preset<Key: AnalysisKey>(_ key: Key.Type, _ value: Key.Value) {
+        cache.store(value, for: key)
+    }
+
     /// A shared analysis result, computed the first time a rule asks for it.
     public subscript<Key: AnalysisKey>(key: Key.Type) -> Key.Value {
         if let value = cache.value(for: key, as: Key.Value.self) { return value }

@@ -4,9 +4,11 @@
 /// it and then names only what differs.
 enum BuiltInProfiles {
     /// In the order `photocheck profiles` lists them; the first is the default.
-    static let names = ["chsi-2017"]
+    static let names = ["chsi-2017", "gaokao", "cet", "ga461", "icao"]
 
-    static let json: [String: String] = ["chsi-2017": chsi2017]
+    static let json: [String: String] = [
+        "chsi-2017": chsi2017, "gaokao": gaokao, "cet": cet, "ga461": ga461, "icao": icao,
+    ]
 
     static let chsi2017 = #"""
         {
@@ -118,6 +120,146 @@ enum BuiltInProfiles {
             "edit.thumbnail.aspect": "Real thumbnails differ from their picture's aspect by at most 0.3% (rounding).",
             "edit.smoothing": "skin / min(1.3 x noise floor, 0.32 x brow-and-eye detail). The 25 real one-face photos and 10 reference photos measure 1.29-5.8 (lowest: a phone selfie at 15 cm); bilateral-filtered faces 0.71-0.90. Warn only, never fail.",
             "body.shoulders_level": "Mean height difference of the outline at mirrored points 0.6-1.0 face widths either side of the neck, in % of the picture's height. Spec starting value 3/5. The FRLL originals (studio shots judged level) measure 0.2-3.7%; the reference crops, rotated 3.5-4.4 degrees to level the pupils (which tilts the body by as much), measure 2.1-6.2%. Pass raised to 4.5 and warn to 7 so a body tilt the size of the allowed head roll passes; the reference photo rotated a further 8 degrees fails."
+          }
+        }
+        """#
+
+    static let gaokao = #"""
+        {
+          "extends": "chsi-2017",
+          "name": "gaokao",
+          "title": {"zh": "普通高校招生考试(高考)报名照片", "en": "Gaokao (college entrance exam) registration photo"},
+          "background": [
+            {"rgb": [100, 197, 255], "name": {"zh": "浅蓝", "en": "light blue"}},
+            {"rgb": [255, 255, 255], "name": {"zh": "白", "en": "white"}},
+            {"rgb": [220, 220, 220], "name": {"zh": "浅灰", "en": "light grey"}}
+          ],
+          "documents": {
+            "GAOKAO": "provincial 高考报名 photo notices as summarised in photocheck spec/chsi-2017.md, Other profiles: the same geometry as CHSI-2017, background light blue, white or light grey"
+          },
+          "limits": {
+            "background.colour": {"source": {"document": "GAOKAO", "clause": "background light blue, white or light grey"}}
+          },
+          "notes": {
+            "background.colour": "The backdrop is judged against the nearest of light blue RGB(100,197,255) (CHSI's reference), white RGB(255,255,255) and light grey RGB(220,220,220). The notices give no values for white and grey: these are photocheck's, to calibrate on real gaokao photos. Every other limit is chsi-2017's (same geometry)."
+          }
+        }
+        """#
+
+    static let cet = #"""
+        {
+          "extends": "chsi-2017",
+          "name": "cet",
+          "title": {"zh": "大学英语四六级(CET)/计算机等级考试(NCRE)报名照片", "en": "CET / NCRE exam registration photo"},
+          "width": 144,
+          "height": 192,
+          "size_match": "at_least",
+          "background": [
+            {"rgb": [100, 197, 255], "name": {"zh": "浅蓝", "en": "light blue"}},
+            {"rgb": [255, 255, 255], "name": {"zh": "白", "en": "white"}}
+          ],
+          "documents": {
+            "CET": "CET and NCRE registration photo requirements (教育部教育考试院) as summarised in photocheck spec/chsi-2017.md, Other profiles: at least 144×192 px, 3:4, 20–200 KB, margin above the head 1/10 of the height, head 7/10 of the height"
+          },
+          "checks": [
+            "file.jpeg", "file.extension", "file.dimensions", "file.colour", "file.quality", "file.size",
+            "file.orientation", "file.trailer", "edit.software", "edit.encoder", "edit.thumbnail", "edit.recency",
+            "edit.smoothing", "face.count", "framing.head_top", "framing.head_height", "framing.centring", "framing.shoulders",
+            "pose.roll", "pose.yaw", "face.eyes_open", "face.mouth_closed", "body.shoulders_level", "background.colour",
+            "background.uniformity", "background.shadow", "image.border", "clothing.contrast", "clothing.pattern", "light.exposure",
+            "light.symmetry", "light.highlights", "eyes.red_eye", "glasses.reflection", "colour.cast", "focus.sharpness",
+            "focus.upscaled", "manual.ears_eyebrows", "manual.accessories", "manual.contact_lenses", "manual.retouching", "manual.distortion"
+          ],
+          "limits": {
+            "file.size": {"pass": {"min": 20, "max": 200}, "warn": null, "beyond": "fail", "source": {"document": "CET", "clause": "file size 20–200 KB"}},
+            "framing.head_top": {"pass": {"min": 9.6, "max": 28.8}, "warn": null, "beyond": "fail", "source": {"document": "CET", "clause": "margin above the head 1/10 of the height"}},
+            "framing.head_height": {"pass": {"min": 65, "max": 75}, "warn": null, "beyond": "fail", "source": {"document": "CET", "clause": "head 7/10 of the height"}},
+            "background.colour": {"source": {"document": "spec", "clause": "CHSI-2.1 reference, plus white: the CET summary names no colour"}}
+          },
+          "notes": {
+            "framing.head_top": "The document gives one target, 1/10 of the height (19.2 px of 192); photocheck accepts 5-15% of the height (9.6-28.8 px), a tolerance of its own to calibrate on real CET photos.",
+            "framing.head_height": "Chin to crown, in % of the height. The document gives 7/10; photocheck accepts 65-75%, a tolerance of its own.",
+            "file.dimensions": "At least 144x192 at 3:4 (1% aspect tolerance): larger photos of the right aspect pass. No dpi is given, so file.dpi is not run.",
+            "framing.centring": "chsi-2017's 24/48 px of 480 carried to the 144 px frame (7.2/14.4 px): the same share of the width.",
+            "background.colour": "The CET summary names no backdrop colour; photocheck accepts CHSI's light blue and white (warn otherwise, never fail unless dark)."
+          }
+        }
+        """#
+
+    static let ga461 = #"""
+        {
+          "extends": "chsi-2017",
+          "name": "ga461",
+          "title": {"zh": "居民身份证制证用数字相片(GA 461-2004)", "en": "Chinese resident ID card photo (GA 461-2004)"},
+          "width": 358,
+          "height": 441,
+          "background": [
+            {"rgb": [255, 255, 255], "name": {"zh": "白", "en": "white"}}
+          ],
+          "documents": {
+            "GA461": "GA 461-2004《居民身份证制证用数字相片技术要求》(公安部; replaced by GA/T 461-2019), as quoted in public ID-photo notices"
+          },
+          "limits": {
+            "file.dpi": {"pass": {"min": 350, "max": 350}, "source": {"document": "GA461", "clause": "相片规格:358×441 像素,分辨率 350 dpi"}},
+            "file.quality": {"pass": {"min": 70}, "source": {"document": "GA461", "clause": "JPEG 压缩,压缩品质因子 70"}},
+            "file.size": {"pass": {"min": 14, "max": 20}, "warn": null, "beyond": "warn", "source": {"document": "GA461", "clause": "一般相片的文件容量在 14–20 KB 之间"}},
+            "framing.head_top": {"pass": {"min": 7, "max": 21}, "warn": null, "beyond": "warn", "source": {"document": "GA461", "clause": "头顶发际距相片上边沿 7–21 像素"}},
+            "framing.eye_line": {"pass": {"max": 234}, "warn": null, "beyond": "fail", "source": {"document": "GA461", "clause": "眼睛所在位置距相片下边沿不小于 207 像素"}},
+            "framing.face_width": {"pass": {"min": 193, "max": 221}, "warn": null, "beyond": "fail", "source": {"document": "GA461", "clause": "脸部宽 207 ± 14 像素"}},
+            "framing.centring": {"source": {"document": "GA461", "clause": "人像在相片矩形框内水平居中"}},
+            "background.colour": {"source": {"document": "GA461", "clause": "白色背景无边框"}}
+          },
+          "notes": {
+            "framing.eye_line": "At least 207 px from the bottom edge of 441: the eye line's y is at most 234 px from the top. The document sets no upper position.",
+            "framing.head_top": "7-21 px; the document gives the eye line priority when both cannot be met and allows cutting hair that stands up, so a head top outside the band only warns.",
+            "file.size": "The document says a photo is generally 14-20 KB at quality factor 70: outside that it warns, never fails.",
+            "framing.centring": "Centred; the document gives no tolerance, so chsi-2017's 24/48 px of 480 are carried to the 358 px frame (17.9/35.8 px).",
+            "background.colour": "White, RGB(255,255,255): within dE2000 10 passes, another light colour warns, a dark one fails."
+          }
+        }
+        """#
+
+    static let icao = #"""
+        {
+          "extends": "chsi-2017",
+          "name": "icao",
+          "title": {"zh": "护照照片(ICAO 9303 / ISO/IEC 19794-5)", "en": "Passport photo (ICAO Doc 9303 / ISO/IEC 19794-5)"},
+          "width": 413,
+          "height": 531,
+          "size_match": "at_least",
+          "background": [
+            {"rgb": [255, 255, 255], "name": {"zh": "白", "en": "white"}},
+            {"rgb": [220, 220, 220], "name": {"zh": "浅灰", "en": "light grey"}},
+            {"rgb": [100, 197, 255], "name": {"zh": "浅蓝", "en": "light blue"}}
+          ],
+          "documents": {
+            "ICAO": "ICAO Doc 9303 Part 3 and ISO/IEC 19794-5 full-frontal portrait, as summarised in photocheck spec/chsi-2017.md, Other profiles: chin to crown 70–80% of the height, eye line 30–50% of the height from the top, yaw and pitch within 5°, roll within 8°"
+          },
+          "checks": [
+            "file.jpeg", "file.extension", "file.dimensions", "file.colour", "file.quality", "file.orientation",
+            "file.trailer", "edit.software", "edit.encoder", "edit.thumbnail", "edit.recency", "edit.smoothing",
+            "face.count", "framing.eye_line", "framing.head_height", "framing.centring", "pose.roll", "pose.yaw",
+            "face.eyes_open", "face.mouth_closed", "body.shoulders_level", "background.colour", "background.uniformity", "background.shadow",
+            "image.border", "clothing.contrast", "clothing.pattern", "light.exposure", "light.symmetry", "light.highlights",
+            "eyes.red_eye", "glasses.reflection", "colour.cast", "focus.sharpness", "focus.upscaled", "manual.ears_eyebrows",
+            "manual.accessories", "manual.contact_lenses", "manual.retouching", "manual.distortion"
+          ],
+          "limits": {
+            "framing.head_height": {"pass": {"min": 70, "max": 80}, "warn": null, "beyond": "fail", "source": {"document": "ICAO", "clause": "chin to crown 70–80% of the height"}},
+            "framing.eye_line": {"pass": {"min": 159.3, "max": 265.5}, "warn": null, "beyond": "fail", "source": {"document": "ICAO", "clause": "eye line 30–50% of the height from the top"}},
+            "pose.yaw": {"pass": {"max": 5}, "warn": {"max": 8}, "beyond": "fail", "source": {"document": "ICAO", "clause": "yaw within 5°"}},
+            "pose.roll": {"pass": {"max": 8}, "warn": null, "beyond": "fail", "source": {"document": "ICAO", "clause": "roll within 8°"}},
+            "framing.centring": {"source": {"document": "ICAO", "clause": "face centred (tolerance carried from chsi-2017)"}},
+            "background.colour": {"source": {"document": "ICAO", "clause": "plain, light-coloured background"}}
+          },
+          "notes": {
+            "file.dimensions": "ICAO sets no pixel count: the frame is 413x531, 35x45 mm at 300 dpi (photocheck's choice), and any larger photo at 7:9 passes. No dpi or file size is judged.",
+            "framing.eye_line": "30-50% of 531 px from the top: 159.3-265.5 px.",
+            "pose.yaw": "Within 5 degrees passes. photocheck's yaw is estimated from landmark symmetry, and frontal FRLL faces measure up to 8 degrees, so 5-8 warns (a human should look) and beyond 8 fails.",
+            "pose.roll": "Within 8 degrees.",
+            "pose.pitch": "ICAO also wants pitch within 5 degrees; photocheck does not measure pitch.",
+            "framing.shoulders": "Not run: the head fills 70-80% of the height, so the bottom rows show the neck and the tops of the shoulders, not their full width.",
+            "background.colour": "Plain and light: white, light grey RGB(220,220,220) or CHSI's light blue; the grey and blue values are photocheck's."
           }
         }
         """#

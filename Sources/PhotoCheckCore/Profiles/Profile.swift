@@ -101,6 +101,17 @@ public struct Profile: Sendable, Equatable {
 
     // MARK: What `fix` and `serve` need
 
+    /// "480×640".
+    public var sizeText: String { "\(width)×\(height)" }
+
+    /// The frame's aspect in lowest terms: "3:4" for 480×640, "7:9" for 413×531.
+    public var aspectText: String {
+        var a = width, b = height
+        while b != 0 { (a, b) = (b, a % b) }
+        let g = max(1, a)
+        return "\(width / g):\(height / g)"
+    }
+
     /// The resolution the file should declare (the `file.dpi` pass band's lower end), if the
     /// profile judges it.
     public var dpi: Int? {

@@ -156,8 +156,20 @@ public enum ProfileLoader {
         }
         if let v = tree["name"] { profile.name = try r.string(v, at: "name") }
         if let v = tree["title"] { profile.title = try r.localized(v, at: "title") }
+        let frame = (width: profile.width, height: profile.height)
         if let v = tree["width"] { profile.width = try r.integer(v, at: "width", 1...20000) }
         if let v = tree["height"] { profile.height = try r.integer(v, at: "height", 1...20000) }
+        if tree["extends"] != nil, frame != (profile.width, profile.height) {
+            // The inherited geometry limits are pixels of the base's frame: carry them to the new
+            // frame, so a file that only changes the size keeps the same proportions.
+            for (key, limit) in profile.limits {
+                switch RuleRegistry.limitSpecs[key]?.scale {
+                case .frameWidth: profile.limits[key] = limit.rescaled(from: frame.width, to: profile.width)
+                case .frameHeight: profile.limits[key] = limit.rescaled(from: frame.height, to: profile.height)
+                default: break
+                }
+            }
+        }
         if let v = tree["size_match"] {
             let text = try r.string(v, at: "size_match")
             guard let match = Profile.SizeMatch(rawValue: text) else {

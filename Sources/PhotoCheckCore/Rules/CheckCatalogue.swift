@@ -38,19 +38,19 @@ public enum CheckCatalogue {
             "扩展名为 .jpg 或 .jpeg", "the file name ends in .jpg or .jpeg"),
         d(
             "file.dimensions", "CHSI-4.1", "像素尺寸", "Pixel size",
-            "宽×高必须为 480×640 像素", "width × height must be 480×640 pixels"),
+            "宽×高为规范要求的像素尺寸", "width × height in pixels as the profile requires"),
         d(
             "file.colour", "CHSI-4.1", "24 位真彩色", "24-bit colour",
             "3 个颜色分量、8 位精度,且像素有彩色", "3 colour components at 8 bits, with colour in the pixels"),
         d(
             "file.quality", "CHSI-4.1", "压缩品质", "Compression quality",
-            "由亮度量化表估计的 JPEG 品质 ≥ 60", "JPEG quality estimated from the luminance table, at least 60"),
+            "由亮度量化表估计的 JPEG 品质", "JPEG quality estimated from the luminance table"),
         d(
             "file.size", "CHSI-4.1", "文件大小", "File size",
             "文件大小(KB,1 KB = 1024 字节)", "file size in KB (1 KB = 1024 bytes)"),
         d(
             "file.dpi", "CHSI-4.1", "分辨率 dpi", "Resolution (dpi)",
-            "JFIF 或 EXIF 中记录的分辨率应为 300 dpi", "JFIF or EXIF density should be 300 dpi"),
+            "JFIF 或 EXIF 中记录的分辨率", "resolution recorded in the JFIF or EXIF header"),
         d(
             "file.orientation", "CHSI-1.2", "方向标记", "Orientation tag",
             "EXIF 方向标记不得表示旋转或镜像", "EXIF Orientation must not rotate or mirror the photo"),
@@ -79,13 +79,16 @@ public enum CheckCatalogue {
             "照片中应恰好有一张正面人脸", "exactly one frontal face"),
         d(
             "framing.head_top", "CHSI-4.2", "头顶位置", "Head-top position",
-            "头顶(含头发)距上边沿 50–110 像素", "top of the hair 50–110 px from the top edge"),
+            "头顶(含头发)距上边沿的像素数", "distance of the top of the hair from the top edge, in px"),
         d(
             "framing.eye_line", "CHSI-4.2", "眼睛位置", "Eye-line position",
-            "两眼中心连线距上边沿 200–300 像素", "eye line 200–300 px from the top edge"),
+            "两眼中心连线距上边沿的像素数", "distance of the eye line from the top edge, in px"),
         d(
             "framing.face_width", "CHSI-4.2", "脸宽", "Face width",
-            "两颊间脸宽 180–300 像素", "cheek-to-cheek face width 180–300 px"),
+            "两颊间脸宽(像素)", "cheek-to-cheek face width in px"),
+        d(
+            "framing.head_height", "CHSI-4.2", "头部大小", "Head size",
+            "下巴到头顶(含头发)的高度占画面高度的百分比", "chin-to-crown height in % of the picture's height"),
         d(
             "framing.centring", "CHSI-4.2", "水平居中", "Horizontal centring",
             "脸部中心与画面中线的偏差", "distance of the face centre from the vertical centre line"),
@@ -110,7 +113,7 @@ public enum CheckCatalogue {
         // Background and clothing
         d(
             "background.colour", "CHSI-2.1", "背景颜色", "Background colour",
-            "背景中位色与浅蓝 RGB(100,197,255) 的色差 ΔE2000", "ΔE2000 of the median background colour to RGB(100,197,255)"),
+            "背景中位色与规范参考色(最接近的一种)的色差 ΔE2000", "ΔE2000 of the median background colour to the nearest of the profile's reference colours"),
         d(
             "background.uniformity", "CHSI-2.1", "背景均匀", "Background uniformity",
             "背景亮度的离散、渐变以及异物比例", "spread and gradient of the background, objects in it"),

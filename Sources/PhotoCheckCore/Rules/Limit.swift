@@ -54,9 +54,20 @@ public struct Limit: Sendable, Equatable, Codable {
     /// A geometry limit of the profile's 480×640 frame scaled to a photo's size (the spec: by
     /// width/480 or height/640), its bounds rounded to whole pixels so messages read "141–309 px".
     public func scaled(by factor: Double) -> Limit {
+        // A photo of the profile's own size is judged by the profile's own numbers (159.3 px stays
+        // 159.3: rounding would move the edge of a band given in fractions of the frame).
+        if factor == 1 { return self }
         func scale(_ band: Band) -> Band {
             Band(min: band.min.map { ($0 * factor).rounded() }, max: band.max.map { ($0 * factor).rounded() })
         }
+        return Limit(pass: scale(pass), warn: warn.map(scale), beyond: beyond)
+    }
+
+    /// Every bound carried from a frame side of `old` px to one of `new` px, unrounded (a profile's
+    /// limits carried to another frame: 24 px of 480 is 7.2 px of 144).
+    public func rescaled(from old: Int, to new: Int) -> Limit {
+        func carry(_ x: Double) -> Double { x * Double(new) / Double(old) }
+        func scale(_ band: Band) -> Band { Band(min: band.min.map(carry), max: band.max.map(carry)) }
         return Limit(pass: scale(pass), warn: warn.map(scale), beyond: beyond)
     }
 

@@ -31,14 +31,14 @@ struct CentringRule: Rule {
             let cut = formatNumber(2 * distance, digits: 0)
             return offset > 0
                 ? Localized(
-                    zh: "脸需左移约 \(d) 像素:相机向右移一些,或裁剪时左边多裁约 \(cut) 像素(再按 3:4 裁剪)",
+                    zh: "脸需左移约 \(d) 像素:相机向右移一些,或裁剪时左边多裁约 \(cut) 像素(再按 \(photo.profile.aspectText) 裁剪)",
                     en:
-                        "The face needs to move about \(d) px left: move the camera to the right, or crop about \(cut) px more off the left (then crop back to 3:4)"
+                        "The face needs to move about \(d) px left: move the camera to the right, or crop about \(cut) px more off the left (then crop back to \(photo.profile.aspectText))"
                 )
                 : Localized(
-                    zh: "脸需右移约 \(d) 像素:相机向左移一些,或裁剪时右边多裁约 \(cut) 像素(再按 3:4 裁剪)",
+                    zh: "脸需右移约 \(d) 像素:相机向左移一些,或裁剪时右边多裁约 \(cut) 像素(再按 \(photo.profile.aspectText) 裁剪)",
                     en:
-                        "The face needs to move about \(d) px right: move the camera to the left, or crop about \(cut) px more off the right (then crop back to 3:4)"
+                        "The face needs to move about \(d) px right: move the camera to the left, or crop about \(cut) px more off the right (then crop back to \(photo.profile.aspectText))"
                 )
         }
     }

@@ -1,7 +1,7 @@
 /// Rules that need the face, its landmarks and the person mask.
 enum FaceRules {
     static let all: [any Rule] = [
-        FaceCountRule(), HeadTopRule(), EyeLineRule(), FaceWidthRule(), CentringRule(), ShouldersRule(),
+        FaceCountRule(), HeadTopRule(), EyeLineRule(), FaceWidthRule(), HeadHeightRule(), CentringRule(), ShouldersRule(),
         RollRule(), YawRule(), EyesOpenRule(), MouthClosedRule(), ShouldersLevelRule(),
     ]
 }

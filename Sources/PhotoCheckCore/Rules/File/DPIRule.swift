@@ -5,13 +5,15 @@ struct DPIRule: Rule {
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let file = try photo.jpegFile()
+        let dpi = photo.profile.dpi ?? 300
         let hint = Localized(
-            zh: "把分辨率设为 300 dpi(只改文件头,不需重新压缩,图像不变)", en: "Set the resolution to 300 dpi (a header change; the pixels stay the same)")
+            zh: "把分辨率设为 \(dpi) dpi(只改文件头,不需重新压缩,图像不变)", en: "Set the resolution to \(dpi) dpi (a header change; the pixels stay the same)")
         guard let (x, y, source) = Self.density(file, photo.exif) else {
             return finding(
                 .warn,
                 message: Localized(
-                    zh: "文件中没有记录 dpi(标准为 300 dpi,此项只提醒)", en: "No dpi is recorded in the file (the standard says 300 dpi; a warning, not a failure)"),
+                    zh: "文件中没有记录 dpi(标准为 \(dpi) dpi,此项只提醒)",
+                    en: "No dpi is recorded in the file (the standard says \(dpi) dpi; a warning, not a failure)"),
                 hint: hint)
         }
         let limit = try photo.profile.limit("file.dpi")

@@ -33,7 +33,8 @@ struct JPEGFormatRule: Rule {
                 return finding(
                     .fail, [Measurement("width_px", Double(w)), Measurement("height_px", Double(h))],
                     message: Localized(zh: "图片声明的尺寸 \(w)×\(h) 过大,拒绝解码", en: "The header claims \(w)×\(h) pixels, too large to decode"),
-                    hint: Localized(zh: "将照片缩小为 480×640 后重新保存", en: "Resize the photo to 480×640 and save it again"))
+                    hint: Localized(
+                        zh: "将照片缩小为 \(photo.profile.sizeText) 后重新保存", en: "Resize the photo to \(photo.profile.sizeText) and save it again"))
             }
             return finding(.skip, message: Localized(zh: error.message, en: error.message))
         case .success(let result):

@@ -25,8 +25,8 @@ struct FocusUpscaledRule: Rule {
                 )
         } hint: { _ in
             Localized(
-                zh: "不要把小照片放大到 480×640;用相机或手机原图(更大的照片)缩小裁剪",
-                en: "Do not enlarge a small photo to 480×640; start from the camera original and scale it down")
+                zh: "不要把小照片放大到 \(photo.profile.sizeText);用相机或手机原图(更大的照片)缩小裁剪",
+                en: "Do not enlarge a small photo to \(photo.profile.sizeText); start from the camera original and scale it down")
         }
     }
 }

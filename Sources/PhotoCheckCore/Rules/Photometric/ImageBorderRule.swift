@@ -40,8 +40,8 @@ struct ImageBorderRule: Rule {
                     en: "A border or padding bar at the edge (\(enList)); the standard allows nothing but the portrait")
         } hint: { _ in
             Localized(
-                zh: "裁掉边框或填充条后重新缩放为 480×640,不要用加边的方式凑尺寸",
-                en: "Crop the border or bars away and resize to 480×640; do not pad the photo to reach the size")
+                zh: "裁掉边框或填充条后重新缩放为 \(photo.profile.sizeText),不要用加边的方式凑尺寸",
+                en: "Crop the border or bars away and resize to \(photo.profile.sizeText); do not pad the photo to reach the size")
         }
     }
 
