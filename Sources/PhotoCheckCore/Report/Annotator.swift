@@ -50,8 +50,10 @@ public enum Annotator {
             canvas.band(y0: lo, y1: hi, colour: c, alpha: 0.18)
             canvas.horizontal(lo, colour: c, thickness: thick, dashed: true)
             canvas.horizontal(hi, colour: c, thickness: thick, dashed: true)
-            if let top = (try? photo.personMask())?.headTopY {
-                canvas.horizontal(Double(top), colour: c, thickness: thick * 2, dashed: false)
+            // The head top the rule judged: the outline's, or the estimate from the face's
+            // proportions (drawn dashed) when the outline above the face was not trusted.
+            if let top = try? photo.headOutline() {
+                canvas.horizontal(top.y, colour: c, thickness: thick * 2, dashed: top.isEstimated)
             }
         }
         // Eye band and the measured eye line.
@@ -192,7 +194,12 @@ extension Annotator {
                     ? "两侧色条与虚线:头顶应在的范围(上方)、双眼应在的范围(下方)"
                     : "strips at the sides between dashed lines: where the head top must be (upper) and the eyes (lower)"
             ),
-            (passColour, "line", zh ? "粗实线:测得的头顶与双眼高度" : "thick solid lines: the measured head top and eye height"),
+            (
+                passColour, "line",
+                zh
+                    ? "粗实线:测得的头顶与双眼高度(粗虚线:轮廓不可信时按脸部比例估计的头顶)"
+                    : "thick solid lines: the measured head top and eye height (thick dashed: the head top estimated from the face's proportions where the outline cannot be trusted)"
+            ),
             (passColour, "dash", zh ? "竖虚线:画面中线;竖实线:脸的中轴" : "vertical dashed line: the picture's centre; solid: the face's axis"),
             (
                 passColour, "line",

@@ -47,8 +47,7 @@ enum FaceRuleText {
             let eye = photo.profile.limits["framing.eye_line"]?.scaled(by: scale).pass
         else { return nil }
         guard let headMin = head.min, let headMax = head.max, let eyeMin = eye.min, let eyeMax = eye.max else { return nil }
-        let mask = try? photo.personMask()
-        let top = mask.flatMap { $0.isReliable ? $0.headTopY.map(Double.init) : nil } ?? max(0, face.estimatedHeadTopY)
+        let top = (try? photo.headOutline())?.y ?? max(0, face.estimatedHeadTopY)
         guard top < headMin, face.eyeLineY > eyeMax else { return nil }
         let wanted = (eyeMin + eyeMax) / 2 - (headMin + headMax) / 2
         let move = distance(max(1.1, (face.eyeLineY - top) / max(1, wanted)))

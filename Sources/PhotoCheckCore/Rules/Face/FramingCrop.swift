@@ -110,8 +110,7 @@ extension PhotoAnalysis {
     /// from the face's proportions.
     func framingCrop() -> FramingCrop? {
         guard let face = try? face(), let picture = try? image() else { return nil }
-        let mask = try? personMask()
-        let headTop = mask.flatMap { $0.isReliable ? $0.headTopY.map(Double.init) : nil } ?? max(0, face.estimatedHeadTopY)
+        let headTop = (try? headOutline())?.y ?? max(0, face.estimatedHeadTopY)
         return FramingCrop.plan(
             faceWidth: face.faceWidth, faceCentreX: face.faceCentreX, eyeLineY: face.eyeLineY, headTopY: headTop, chinY: face.chinY,
             width: picture.width, height: picture.height, profile: profile)
