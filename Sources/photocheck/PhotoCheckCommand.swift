@@ -13,7 +13,7 @@ struct PhotoCheckCommand: ParsableCommand {
             "Exit codes: 0 no photo failed, 1 some photo failed, 2 a path could not be read or bad usage.",
             "退出码:0 没有照片不合格,1 有照片不合格,2 路径无法读取或用法错误。"),
         version: PhotoCheckVersion.current,
-        subcommands: [CheckCommand.self, RulesCommand.self, ProfilesCommand.self, ServeCommand.self],
+        subcommands: [CheckCommand.self, FixCommand.self, RulesCommand.self, ProfilesCommand.self, ServeCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

@@ -28,6 +28,24 @@ struct ReportRun {
     }
 
     func run(_ runner: BatchRunner, _ walked: PathWalker.Result) throws {
+        let pages = perStudent
+        try run(walked) { files, render, deliver in
+            runner.run(
+                files,
+                prepare: { report in
+                    pages?.write(report)
+                    return render(report)
+                }, deliver: deliver)
+        }
+    }
+
+    /// How a command turns its files into rendered reports: `produce(files, render, deliver)` must
+    /// call `deliver` once per file, in order, with `render` applied to its report.
+    typealias Producer = (
+        _ files: [String], _ render: @escaping @Sendable (PhotoReport) -> RenderedPhoto, _ deliver: (RenderedPhoto) -> Void
+    ) -> Void
+
+    func run(_ walked: PathWalker.Result, produce: Producer) throws {
         let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
         let context = ReportContext(
             language: language, profile: profile, strict: strict,
@@ -89,13 +107,7 @@ struct ReportRun {
             for (path, reason) in walked.unreadable {
                 deliver(renderer.render(PhotoReport(path: path, verdict: .error, error: reason, findings: [])))
             }
-            let pages = perStudent
-            runner.run(
-                walked.files,
-                prepare: { report in
-                    pages?.write(report)
-                    return renderer.render(report)
-                }, deliver: deliver)
+            produce(walked.files, { renderer.render($0) }, deliver)
             meter?.finish()
             if let failure { throw failure }
             try writer.finish()

@@ -47,6 +47,7 @@ enum UI {
         ("Error: ", "错误:"), ("Usage: ", "用法:"), ("Help:  ", "帮助:"),
         ("See 'photocheck check --help' for more information.", "详见 'photocheck check --help'。"),
         ("See 'photocheck rules --help' for more information.", "详见 'photocheck rules --help'。"),
+        ("See 'photocheck fix --help' for more information.", "详见 'photocheck fix --help'。"),
         ("See 'photocheck profiles --help' for more information.", "详见 'photocheck profiles --help'。"),
         ("See 'photocheck serve --help' for more information.", "详见 'photocheck serve --help'。"),
         ("See 'photocheck --help' for more information.", "详见 'photocheck --help'。"),

@@ -11,6 +11,7 @@ import Testing
     @Test(arguments: [
         ("help-en.txt", ["--help"], "C"), ("help-zh.txt", ["--help"], "zh_CN.UTF-8"),
         ("help-check-zh.txt", ["check", "--help", "--lang", "zh"], "C"), ("help-rules-en.txt", ["rules", "--help"], "C"),
+        ("help-fix-en.txt", ["fix", "--help"], "C"),
     ])
     func helpIsPinned(name: String, arguments: [String], lang: String) throws {
         let run = try CLI.run(arguments, lang: lang)

@@ -15,6 +15,8 @@ public struct PhotoReport: Sendable, Equatable {
     public var picture: [UInt8]?
     /// Where the annotated copy was written (`--annotate`), else nil.
     public var annotatedPath: String?
+    /// What `photocheck fix` did (crop, scale, quality, output, or why it refused), else nil.
+    public var fix: FixReport?
 
     public init(
         path: String, verdict: Verdict, error: ReadError? = nil, width: Int? = nil, height: Int? = nil, findings: [Finding], thumbnail: [UInt8]? = nil

@@ -101,6 +101,7 @@ public struct HTMLReporter: Reporter {
         out += "</h3>\n<p class=\"path\">\(esc(report.path))"
         if let w = report.width, let h = report.height { out += " · \(w)×\(h)" }
         out += "</p>\n"
+        if let fix = report.fix { out += fixSection(fix, report, lang) }
         if let error = report.error {
             out += "<p class=\"error\">" + (zh ? "无法读取:" : "Cannot be read: ") + esc(error.message.text(lang)) + "</p>\n"
             if let hint = error.hint { out += "<p class=\"hint\">→ " + esc(hint.text(lang)) + "</p>\n" }
@@ -114,6 +115,28 @@ public struct HTMLReporter: Reporter {
         }
         out += others(report.findings, lang)
         return out + "</div>\n</article>\n"
+    }
+
+    /// What `fix` did: the source with the crop box drawn beside the fixed result, the crop, scale,
+    /// quality and output, and what only a new photo can change.
+    private func fixSection(_ fix: FixReport, _ report: PhotoReport, _ lang: Language) -> String {
+        let zh = lang == .zh
+        // Styled inline, so the page's shared style (and the check report) stays as it is.
+        var out = "<div class=\"fix\" style=\"display:flex;gap:12px;flex-wrap:wrap;margin:8px 0\">\n"
+        if let preview = fix.sourcePreview {
+            out +=
+                "<figure style=\"margin:0\"><img style=\"max-width:320px;max-height:320px;display:block\" alt=\"\" src=\"\(Self.dataURL(preview))\"><figcaption>"
+            out += (zh ? "原照片,红框为裁剪范围" : "Source, the crop in red") + "</figcaption></figure>\n"
+        }
+        if let fixed = report.picture ?? report.thumbnail, fix.refusal == nil, !fix.dryRun {
+            out +=
+                "<figure style=\"margin:0\"><img style=\"max-width:240px;max-height:320px;display:block\" alt=\"\" src=\"\(Self.dataURL(fixed))\"><figcaption>"
+            out += (zh ? "修复后" : "Fixed") + "</figcaption></figure>\n"
+        }
+        out += "</div>\n"
+        if let line = FixWords.summary(fix) { out += "<p class=\"fixline\">\(esc(line.text(lang)))</p>\n" }
+        if let advice = fix.retakeAdvice { out += "<p class=\"hint\">→ \(esc(advice.text(lang)))</p>\n" }
+        return out
     }
 
     public func footer(_ tally: BatchTally, _ context: ReportContext) -> String {

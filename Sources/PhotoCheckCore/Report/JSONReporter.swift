@@ -71,6 +71,10 @@ public struct JSONReporter: Reporter {
         json.beginArray()
         for finding in report.findings { write(finding, &json) }
         json.endArray()
+        if let fix = report.fix {
+            json.key("fix")
+            write(fix, &json)
+        }
         json.key("height")
         if let height = report.height { json.integer(height) } else { json.null() }
         json.key("path")
@@ -79,6 +83,73 @@ public struct JSONReporter: Reporter {
         json.string(report.verdict.rawValue)
         json.key("width")
         if let width = report.width { json.integer(width) } else { json.null() }
+        json.endObject()
+    }
+
+    /// The `fix` object of `photocheck fix` (what `FixJSON` encodes): the crop in source pixels,
+    /// the scale, the chosen quality, the output path, the predicted framing, or the refusal.
+    static func write(_ fix: FixReport, _ json: inout JSONWriter) {
+        json.beginObject()
+        json.key("bytes")
+        if let bytes = fix.byteCount { json.integer(bytes) } else { json.null() }
+        json.key("crop")
+        if let crop = fix.plan?.crop {
+            json.beginObject()
+            for (key, value) in [("height", crop.height), ("width", crop.width), ("x", crop.x), ("y", crop.y)] {
+                json.key(key)
+                json.integer(value)
+            }
+            json.endObject()
+        } else {
+            json.null()
+        }
+        json.key("dry_run")
+        json.boolean(fix.dryRun)
+        json.key("output")
+        if let output = fix.outputPath { json.string(output) } else { json.null() }
+        json.key("predicted")
+        if let p = fix.plan?.predicted {
+            json.beginObject()
+            for (key, value) in FixJSON.predicted(p) {
+                json.key(key)
+                json.number(rounded(value))
+            }
+            json.endObject()
+        } else {
+            json.null()
+        }
+        json.key("quality")
+        if let quality = fix.quality { json.integer(quality) } else { json.null() }
+        json.key("refusal")
+        if let refusal = fix.refusal {
+            json.beginObject()
+            json.key("check")
+            json.string(refusal.check)
+            json.key("reason")
+            write(refusal.reason, &json)
+            json.endObject()
+        } else {
+            json.null()
+        }
+        json.key("retake")
+        json.beginArray()
+        for check in fix.retake { json.string(check) }
+        json.endArray()
+        json.key("retake_advice")
+        if let advice = fix.retakeAdvice { write(advice, &json) } else { json.null() }
+        json.key("scale")
+        if let scale = fix.plan?.scale { json.number(rounded(scale)) } else { json.null() }
+        json.key("source")
+        if let w = fix.sourceWidth, let h = fix.sourceHeight {
+            json.beginObject()
+            json.key("height")
+            json.integer(h)
+            json.key("width")
+            json.integer(w)
+            json.endObject()
+        } else {
+            json.null()
+        }
         json.endObject()
     }
 
@@ -199,7 +270,7 @@ public struct JSONReporter: Reporter {
 
         init(_ report: PhotoReport) { self.report = report }
 
-        enum Keys: String, CodingKey { case path, verdict, error, width, height, findings }
+        enum Keys: String, CodingKey { case path, verdict, error, width, height, findings, fix }
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
@@ -209,6 +280,45 @@ public struct JSONReporter: Reporter {
             try c.encode(report.width, forKey: .width)
             try c.encode(report.height, forKey: .height)
             try c.encode(report.findings.map(FindingJSON.init), forKey: .findings)
+            try c.encodeIfPresent(report.fix.map(FixJSON.init), forKey: .fix)
+        }
+    }
+
+    struct FixJSON: Encodable {
+        let fix: FixReport
+
+        init(_ fix: FixReport) { self.fix = fix }
+
+        enum Keys: String, CodingKey {
+            case bytes, crop, dry_run, output, predicted, quality, refusal, retake, retake_advice, scale, source
+        }
+
+        struct Refusal: Encodable {
+            let check: String
+            let reason: Localized
+        }
+
+        static func predicted(_ p: PredictedFraming) -> [(String, Double)] {
+            [
+                ("centre_offset_px", p.centreOffset), ("eye_line_px", p.eyeLineY), ("face_width_px", p.faceWidth),
+                ("head_top_px", p.headTopY),
+            ]
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(fix.byteCount, forKey: .bytes)
+            try c.encode(fix.plan.map { ["x": $0.crop.x, "y": $0.crop.y, "width": $0.crop.width, "height": $0.crop.height] }, forKey: .crop)
+            try c.encode(fix.dryRun, forKey: .dry_run)
+            try c.encode(fix.outputPath, forKey: .output)
+            try c.encode(
+                fix.plan.map { Dictionary(uniqueKeysWithValues: Self.predicted($0.predicted).map { ($0.0, rounded($0.1)) }) }, forKey: .predicted)
+            try c.encode(fix.quality, forKey: .quality)
+            try c.encode(fix.refusal.map { Refusal(check: $0.check, reason: $0.reason) }, forKey: .refusal)
+            try c.encode(fix.retake, forKey: .retake)
+            try c.encode(fix.retakeAdvice, forKey: .retake_advice)
+            try c.encode(fix.plan.map { rounded($0.scale) }, forKey: .scale)
+            try c.encode(fix.sourceWidth.flatMap { w in fix.sourceHeight.map { ["width": w, "height": $0] } }, forKey: .source)
         }
     }
 

@@ -40,6 +40,12 @@ struct JSONWriter {
         needsComma = true
     }
 
+    mutating func boolean(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        needsComma = true
+    }
+
     mutating func integer(_ value: Int) {
         separate()
         bytes.append(contentsOf: String(value).utf8)

@@ -30,6 +30,7 @@ public struct PhotoRenderer: Sendable {
         var slim = report
         slim.thumbnail = nil
         slim.picture = nil
+        slim.fix?.sourcePreview = nil
         return RenderedPhoto(report: slim, text: lists(report) ? reporter.photo(report, context) : nil)
     }
 }

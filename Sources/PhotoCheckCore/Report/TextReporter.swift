@@ -38,6 +38,10 @@ public struct TextReporter: Reporter {
         out += paint(verdictLabel(verdict, zh), colourFor(verdict), context) + "  " + Words.printable(report.path)
         if let w = report.width, let h = report.height { out += "  (\(w)×\(h))" }
         out += "\n"
+        if let fix = report.fix {
+            if let line = FixWords.summary(fix) { out += "  " + Words.printable(line.text(context.language), indent: 4) + "\n" }
+            if let advice = fix.retakeAdvice { out += "  → " + Words.printable(advice.text(context.language), indent: 4) + "\n" }
+        }
         if let error = report.error {
             out += "  " + (zh ? "无法读取:" : "cannot be read: ") + Words.printable(error.message.text(context.language)) + "\n"
             if let hint = error.hint { out += "  → " + Words.printable(hint.text(context.language), indent: 4) + "\n" }

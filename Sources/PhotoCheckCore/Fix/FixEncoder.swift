@@ -1,0 +1,82 @@
+/// Encodes a fixed photo: baseline JPEG through libturbojpeg, JFIF at the profile's density, the
+/// capture date (EXIF DateTimeOriginal) and nothing else, at the highest quality whose file lands in
+/// the profile's `file.size` band. The file is never padded: a picture so plain that even quality
+/// 100 stays under the band is written as it is (and `file.size` says so).
+public struct FixEncoder {
+    /// Qualities below this fail `file.quality`; the search never goes lower.
+    public var minimumQuality: Int
+    public var dpi: Int
+    /// Largest and smallest file, in bytes (the profile's `file.size` pass band, 1 KB = 1024 bytes).
+    public var maxBytes: Int
+    public var minBytes: Int
+    public var subsampling: JPEGEncoder.Subsampling = .s444
+
+    public init(profile: Profile) {
+        let size = profile.limits["file.size"]?.pass
+        maxBytes = Int((size?.max ?? 60) * 1024)
+        minBytes = Int((size?.min ?? 0) * 1024)
+        minimumQuality = Int(profile.limits["file.quality"]?.pass.min ?? 60)
+        dpi = Int(profile.limits["file.dpi"]?.pass.min ?? 300)
+    }
+
+    public struct Encoded: Sendable, Equatable {
+        public var bytes: [UInt8]
+        public var quality: Int
+    }
+
+    /// The highest quality (from `minimumQuality` to 100) whose file is at most `maxBytes`; the
+    /// lowest quality's file when none is. File size grows with quality, so a binary search needs
+    /// about six encodes.
+    public func encode(_ image: RGBImage, captureDate: String?, with encoder: JPEGEncoder) throws(DecodingError) -> Encoded {
+        let exif = captureDate.flatMap(Self.exifSegment(dateTimeOriginal:))
+        func file(_ q: Int) throws(DecodingError) -> [UInt8] {
+            var bytes = try encoder.encode(image, quality: q, subsampling: subsampling, dpi: dpi)
+            if let exif { Self.insertAfterJFIF(exif, into: &bytes) }
+            return bytes
+        }
+        var low = minimumQuality, high = 100
+        var best: Encoded?
+        // Invariant: every quality below `low` fits (or is the floor); every one above `high` does not.
+        while low <= high {
+            let q = (low + high) / 2
+            let bytes = try file(q)
+            if bytes.count <= maxBytes {
+                best = Encoded(bytes: bytes, quality: q)
+                low = q + 1
+            } else {
+                high = q - 1
+            }
+        }
+        if let best { return best }
+        return Encoded(bytes: try file(minimumQuality), quality: minimumQuality)
+    }
+
+    /// An APP1 segment holding only EXIF DateTimeOriginal ("YYYY:MM:DD HH:MM:SS"), or nil when the
+    /// value is not in that form.
+    static func exifSegment(dateTimeOriginal date: String) -> [UInt8]? {
+        let text = Array(date.utf8)
+        guard text.count == 19, text[4] == UInt8(ascii: ":"), text[7] == UInt8(ascii: ":"), text[10] == UInt8(ascii: " "),
+            text.enumerated().allSatisfy({ [4, 7, 10, 13, 16].contains($0.offset) || ($0.element >= 48 && $0.element <= 57) })
+        else { return nil }
+        func u16(_ v: Int) -> [UInt8] { [UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+        func u32(_ v: Int) -> [UInt8] { u16(v >> 16) + u16(v & 0xFFFF) }
+        // Big-endian TIFF: IFD0 with one entry pointing at the Exif IFD, which holds one entry.
+        var tiff: [UInt8] = Array("MM".utf8) + u16(42) + u32(8)
+        let exifIFD = 8 + 2 + 12 + 4
+        tiff += u16(1) + u16(0x8769) + u16(4) + u32(1) + u32(exifIFD) + u32(0)
+        let value = exifIFD + 2 + 12 + 4
+        tiff += u16(1) + u16(0x9003) + u16(2) + u32(20) + u32(value) + u32(0)
+        tiff += text + [0]
+        let payload = Array("Exif".utf8) + [0, 0] + tiff
+        return [0xFF, 0xE1] + u16(payload.count + 2) + payload
+    }
+
+    /// Puts `segment` right after the JFIF APP0 segment (or after SOI when there is none).
+    static func insertAfterJFIF(_ segment: [UInt8], into bytes: inout [UInt8]) {
+        var at = 2
+        if bytes.count > 6, bytes[2] == 0xFF, bytes[3] == 0xE0 {
+            at = 4 + (Int(bytes[4]) << 8 | Int(bytes[5]))
+        }
+        bytes.insert(contentsOf: segment, at: min(at, bytes.count))
+    }
+}

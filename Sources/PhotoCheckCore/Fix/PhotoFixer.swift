@@ -1,0 +1,308 @@
+import Foundation
+
+/// Options of `PhotoFixer`.
+public struct FixOptions: Sendable {
+    /// What the re-check of the fixed photo uses (graduation date for `edit.recency`).
+    public var check: CheckOptions
+    /// The largest enlargement allowed; a face that needs more is refused (`focus.sharpness`).
+    public var maxEnlargement: Double
+    /// Plan only: no pixels are resampled, nothing is encoded or checked.
+    public var dryRun: Bool
+    /// Also keep a small JPEG of the source with the crop box drawn (`FixReport.sourcePreview`),
+    /// for the HTML report.
+    public var sourcePreview: Bool
+
+    public init(check: CheckOptions = CheckOptions(), maxEnlargement: Double = 1.25, dryRun: Bool = false, sourcePreview: Bool = false) {
+        self.check = check
+        self.maxEnlargement = maxEnlargement
+        self.dryRun = dryRun
+        self.sourcePreview = sourcePreview
+    }
+}
+
+/// What `fix` did to one photo, for the reports (`PhotoReport.fix`; the JSON's `fix` object).
+public struct FixReport: Sendable, Equatable {
+    /// The crop (source pixels, EXIF orientation applied), the scale and the predicted framing;
+    /// nil when refused before a crop was found.
+    public var plan: FramingPlan?
+    /// The source picture's displayed size.
+    public var sourceWidth: Int?
+    public var sourceHeight: Int?
+    /// The JPEG quality the size search chose, and the file's size in bytes (nil in a dry run).
+    public var quality: Int?
+    public var byteCount: Int?
+    /// Why the photo was not fixed, or nil.
+    public var refusal: FixRefusal?
+    /// Checks of the fixed photo that fail or warn and that cropping, scaling and encoding cannot
+    /// change (background, light, colour, pose, expression, focus, capture date): retake the photo.
+    public var retake: [CheckID] = []
+    /// Where the fixed file was written (set by the caller that writes it), or nil.
+    public var outputPath: String?
+    public var dryRun = false
+    /// A small JPEG of the source with the crop box drawn (when `FixOptions.sourcePreview`).
+    public var sourcePreview: [UInt8]?
+
+    public init(plan: FramingPlan? = nil, refusal: FixRefusal? = nil) {
+        self.plan = plan
+        self.refusal = refusal
+    }
+
+    /// "Take a new photo" and why, when some check fails or warns for a reason `fix` cannot change.
+    public var retakeAdvice: Localized? {
+        guard !retake.isEmpty else { return nil }
+        let zh = retake.map { CheckCatalogue.description(of: $0)?.title.zh ?? $0 }.joined(separator: "、")
+        let en = retake.map { CheckCatalogue.description(of: $0)?.title.en ?? $0 }.joined(separator: ", ")
+        return Localized(
+            zh: "裁剪和缩放不改变照片的内容,以下问题需要重新拍摄才能解决:\(zh)",
+            en: "Cropping and scaling never change what the photo shows; for these, take a new photo: \(en)")
+    }
+
+    /// Checks a crop, a resize and a fresh encode decide: their findings on the result are the
+    /// fix's own doing, never a reason to retake the photo.
+    public static let fixableChecks: Set<CheckID> = [
+        "file.jpeg", "file.extension", "file.dimensions", "file.colour", "file.quality", "file.size", "file.dpi", "file.orientation",
+        "file.trailer", "edit.software", "edit.encoder", "edit.thumbnail", "framing.head_top", "framing.eye_line",
+        "framing.face_width", "framing.centring",
+    ]
+}
+
+/// The result of fixing one photo in memory.
+public struct FixOutcome: Sendable {
+    /// The path the photo was given as.
+    public var path: String
+    /// The fixed JPEG, or nil (refused, or a dry run).
+    public var fixedBytes: [UInt8]?
+    /// The re-check of the fixed bytes (every check of the profile, by the same `PhotoChecker` as
+    /// `check`), with `fix` set. For a refusal: a report of the source with one failing finding,
+    /// the blocking check's, that says why; in a dry run, the plan and no findings.
+    public var report: PhotoReport
+    /// Shortcuts into `report.fix`.
+    public var plan: FramingPlan? { report.fix?.plan }
+    public var refusal: FixRefusal? { report.fix?.refusal }
+    public var quality: Int? { report.fix?.quality }
+}
+
+/// Repairs what is wrong with a photo's file without touching what it shows: applies the EXIF
+/// orientation, crops to the profile's aspect around the face (`FramingPlanner`), resamples to the
+/// profile's size (`LanczosResampler`), encodes at the highest quality that fits the size band
+/// (`FixEncoder`, with JFIF density and the capture date only), then checks the result with every
+/// check of the profile. It never pads, paints, or changes background, light, colour or skin.
+///
+/// In-memory and self-contained, so a server can call it per request:
+///
+///     let fixer = PhotoFixer(profile: .chsi2017)
+///     let outcome = fixer.fix(path: "photo.jpg", bytes: upload)
+///     if let jpeg = outcome.fixedBytes { … }  // else outcome.refusal says why
+///
+/// Not thread-safe (it owns a decoder, an encoder and a face detector): one per worker thread.
+public final class PhotoFixer {
+    public let profile: Profile
+    public let options: FixOptions
+    private let checker: PhotoChecker
+    private var encoder: JPEGEncoder?
+
+    /// Run on the re-check of each fixed photo (thumbnails for the HTML report, …).
+    public var attachments: [any PhotoAttachment] {
+        get { checker.attachments }
+        set { checker.attachments = newValue }
+    }
+
+    public init(profile: Profile, options: FixOptions = FixOptions()) {
+        self.profile = profile
+        self.options = options
+        checker = PhotoChecker(profile: profile, options: options.check)
+    }
+
+    /// The default name of a fixed copy: `NAME.fixed.jpg` beside the input.
+    public static func defaultOutputPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let name = url.lastPathComponent
+        let stem = name.contains(".") && !name.hasPrefix(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? stem + ".fixed.jpg" : (folder as NSString).appendingPathComponent(stem + ".fixed.jpg")
+    }
+
+    /// Fixes the photo whose file holds `bytes` (`path` names it in the report). The bytes are not
+    /// changed.
+    public func fix(path: String, bytes: [UInt8]) -> FixOutcome {
+        let photo = PhotoAnalysis(path: path, bytes: bytes, context: checker.context)
+        let size = try? photo.picture.get()
+        func refused(_ refusal: FixRefusal, plan: FramingPlan? = nil) -> FixOutcome {
+            var fix = FixReport(plan: plan, refusal: refusal)
+            fix.sourceWidth = size?.width
+            fix.sourceHeight = size?.height
+            fix.dryRun = options.dryRun
+            if options.sourcePreview, let size { fix.sourcePreview = preview(size, crop: plan?.crop) }
+            var report = PhotoReport(
+                path: path, verdict: .fail, width: size?.width, height: size?.height,
+                findings: [Finding(check: refusal.check, status: .fail, message: refusal.reason)])
+            report.fix = fix
+            return FixOutcome(path: path, fixedBytes: nil, report: report)
+        }
+        let planned = plan(photo)
+        guard case .success(let plan) = planned, let picture = size else {
+            if case .failure(let refusal) = planned { return refused(refusal) }
+            return refused(FixRefusal(check: "file.jpeg", zh: "照片无法解码", en: "the picture could not be decoded"))
+        }
+        var fix = FixReport(plan: plan)
+        fix.sourceWidth = picture.width
+        fix.sourceHeight = picture.height
+        fix.dryRun = options.dryRun
+        if options.sourcePreview { fix.sourcePreview = preview(picture, crop: plan.crop) }
+        if options.dryRun {
+            var report = PhotoReport(path: path, verdict: .pass, width: picture.width, height: picture.height, findings: [])
+            report.fix = fix
+            return FixOutcome(path: path, fixedBytes: nil, report: report)
+        }
+        let resized = LanczosResampler.resample(picture, crop: plan.crop, width: profile.width, height: profile.height)
+        let encoded: FixEncoder.Encoded
+        do {
+            if encoder == nil { encoder = try JPEGEncoder() }
+            encoded = try FixEncoder(profile: profile).encode(resized, captureDate: photo.exif.dateTimeOriginal, with: encoder!)
+        } catch {
+            return refused(FixRefusal(check: "file.jpeg", zh: "JPEG 编码失败:\(error.message)", en: "JPEG encoding failed: \(error.message)"), plan: plan)
+        }
+        fix.quality = encoded.quality
+        fix.byteCount = encoded.bytes.count
+        var report = checker.check(path: Self.defaultOutputPath(for: path), bytes: encoded.bytes)
+        report.path = path
+        fix.retake = report.findings.filter { ($0.status == .fail || $0.status == .warn) && !FixReport.fixableChecks.contains($0.check) }
+            .map(\.check)
+        report.fix = fix
+        return FixOutcome(path: path, fixedBytes: encoded.bytes, report: report)
+    }
+
+    /// The crop for a photo's analysis, or why no lawful fix exists.
+    func plan(_ photo: PhotoAnalysis) -> Result<FramingPlan, FixRefusal> {
+        if let error = PhotoChecker.unreadable(photo) {
+            return .failure(FixRefusal(check: "file.jpeg", reason: error.message))
+        }
+        let picture: RGBImage
+        do {
+            picture = try photo.image()
+        } catch {
+            return .failure(FixRefusal(check: "file.jpeg", reason: error.message))
+        }
+        let faces: [DetectedFace]
+        do {
+            faces = try photo.faces()
+        } catch {
+            return .failure(FixRefusal(check: "face.count", reason: error.message))
+        }
+        guard let first = faces.first else {
+            return .failure(
+                FixRefusal(
+                    check: "face.count", zh: "未检测到正面人脸,无法确定裁剪位置。请正对镜头重新拍摄",
+                    en: "No frontal face was found, so there is nothing to frame. Take a new photo facing the camera"))
+        }
+        guard faces.count == 1 else {
+            return .failure(
+                FixRefusal(
+                    check: "face.count", zh: "检测到 \(faces.count) 张人脸,照片中只能有本人。请单独重新拍摄",
+                    en: "\(faces.count) faces were found; the photo must show only you. Take a new photo alone"))
+        }
+        guard !first.isCutOff else {
+            return .failure(
+                FixRefusal(
+                    check: "face.count", zh: "人脸被照片边缘截断,裁剪无法补回缺失的部分。请重新拍摄,整个头部都在画面内",
+                    en:
+                        "The face is cut off by the edge of the photo; a crop cannot bring back what is missing. Take a new photo with the whole head in frame"
+                ))
+        }
+        let face: FaceGeometry
+        do {
+            face = try photo.face()
+        } catch {
+            return .failure(FixRefusal(check: "face.count", reason: error.message))
+        }
+        let mask = try? photo.personMask()
+        let measured = mask.flatMap { $0.isReliable ? $0.headTopY.map(Double.init) : nil }
+        let frame = FaceFrame(
+            eyeLineY: face.eyeLineY, faceWidth: face.faceWidth, faceCentreX: face.faceCentreX,
+            headTopY: measured ?? max(0, face.estimatedHeadTopY), headTopEstimated: measured == nil)
+        return FramingPlanner(profile: profile, maxEnlargement: options.maxEnlargement).plan(frame, width: picture.width, height: picture.height)
+    }
+
+    /// The source at most 480 px on its long side with the crop box drawn, as a JPEG.
+    func preview(_ picture: RGBImage, crop: PixelRect?) -> [UInt8]? {
+        let side = 480.0
+        let s = min(1, side / Double(max(picture.width, picture.height)))
+        let w = max(1, Int((Double(picture.width) * s).rounded())), h = max(1, Int((Double(picture.height) * s).rounded()))
+        var small = (w, h) == (picture.width, picture.height) ? picture : picture.resized(width: w, height: h)
+        if let crop {
+            let box = PixelRect(
+                x: Int((Double(crop.x) * s).rounded()), y: Int((Double(crop.y) * s).rounded()),
+                width: Int((Double(crop.width) * s).rounded()), height: Int((Double(crop.height) * s).rounded()))
+            for t in 0..<2 {
+                let x0 = min(w - 1, max(0, box.x + t)), x1 = min(w - 1, max(0, box.maxX - 1 - t))
+                let y0 = min(h - 1, max(0, box.y + t)), y1 = min(h - 1, max(0, box.maxY - 1 - t))
+                for x in x0...max(x0, x1) {
+                    small.setPixel(x, y0, (255, 40, 40))
+                    small.setPixel(x, y1, (255, 40, 40))
+                }
+                for y in y0...max(y0, y1) {
+                    small.setPixel(x0, y, (255, 40, 40))
+                    small.setPixel(x1, y, (255, 40, 40))
+                }
+            }
+        }
+        if encoder == nil { encoder = try? JPEGEncoder() }
+        return try? encoder?.encode(small, quality: 80)
+    }
+}
+
+extension PhotoFixer {
+    /// Reads the file at `path` (as `check` reads it: regular files only, up to the size cap) and
+    /// fixes it; a file that cannot be read gives a report with verdict `error`.
+    public func fix(path: String) -> FixOutcome {
+        switch PhotoChecker.read(path) {
+        case .failure(let error):
+            return FixOutcome(path: path, fixedBytes: nil, report: PhotoReport(path: path, verdict: .error, error: error, findings: []))
+        case .success(let bytes):
+            return fix(path: path, bytes: bytes)
+        }
+    }
+}
+
+/// Fixes many photos with a bounded number of workers, each with its own `PhotoFixer`, and
+/// delivers the outcomes in input order (as `BatchRunner` does for `check`).
+public struct BatchFixer: Sendable {
+    public var profile: Profile
+    public var options: FixOptions
+    public var jobs: Int
+    /// Given to every worker's re-check (thumbnails for the HTML report).
+    public var attachments: [any PhotoAttachment] = []
+
+    public init(profile: Profile, options: FixOptions, jobs: Int) {
+        self.profile = profile
+        self.options = options
+        self.jobs = max(1, jobs)
+    }
+
+    /// Fixes `paths`; each outcome goes through `prepare` on its worker (write the file, render the
+    /// report there), then `deliver` gets the results in input order on the calling thread.
+    public func run<Output: Sendable>(
+        _ paths: [String], prepare: @escaping @Sendable (FixOutcome) -> Output, deliver: (Output) -> Void
+    ) {
+        let queue = ResultQueue<Output>()
+        let profile = profile, options = options, attachments = attachments
+        let workers = min(jobs, max(1, paths.count))
+        let next = Counter()
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            group.enter()
+            Thread.detachNewThread {
+                let fixer = PhotoFixer(profile: profile, options: options)
+                fixer.attachments = attachments
+                while let index = next.take(below: paths.count) {
+                    queue.put(index, prepare(fixer.fix(path: paths[index])))
+                }
+                group.leave()
+            }
+        }
+        for index in 0..<paths.count {
+            deliver(queue.take(index))
+        }
+        group.wait()
+    }
+}
