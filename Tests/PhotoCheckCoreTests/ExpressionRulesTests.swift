@@ -38,3 +38,40 @@ import Testing
         #expect(limit.status(for: FaceGeometry.eyeAspectRatio(closed[...])) == .fail)
     }
 }
+
+/// Teeth in a small, warm, blocky web copy: the FRLL teeth smile fitted into a 320 px wide 3:4
+/// frame (a mouth about 75 px wide once enlarged), saved at JPEG quality 50, enlarged to 480×640
+/// and warmed. The teeth are off-yellow there; judged against the lips and cheeks they still count,
+/// while closed mouths put through the same treatment stay closed.
+@Suite struct TeethInWebCopiesTests {
+    static func webCopy(_ name: String, warmth: (Double, Double) = (1.08, 0.85)) throws -> AnalysedPhoto {
+        let image = try DefectBuilders.webCopy(try DefectBuilders.load("real/\(name)"), warmth: warmth)
+        return SharedAnalyser.shared.picture(image, name: "web-\(name)-\(warmth.0)")
+    }
+
+    @Test(arguments: [(1.0, 1.0), (1.08, 0.85), (1.15, 0.75)])
+    func teethInAWebCopyFailMouthClosed(warmth: (Double, Double)) throws {
+        let copy = try Self.webCopy("frll-smiling-teeth-plain-grey-bg-02.jpg", warmth: warmth)
+        let face = try #require(copy.face)
+        #expect(face.faceWidth < 200)  // a small face: the mouth is about 75 px wide
+        let teeth = try #require(copy.value("face.mouth_closed", "teeth_visible_pct"))
+        // Measured 22.9-30; the bright-and-colourless test found 0.1-2.1 here.
+        #expect(teeth > 10)
+        #expect(copy.status("face.mouth_closed") == .fail)
+        let message = try #require(copy.finding("face.mouth_closed")?.message)
+        #expect(message.en.hasPrefix("Teeth showing"))
+        #expect(message.zh.contains("露齿"))
+    }
+
+    @Test(arguments: [
+        "frll-smiling-plain-grey-bg-01.jpg", "frll-neutral-plain-grey-bg-05.jpg", "frll-neutral-plain-grey-bg-06.jpg",
+        "frll-005-grey-480x640.jpg", "frll-008-blue-480x640.jpg", "frll-021-grey-480x640.jpg", "frll-067-blue-480x640.jpg",
+        "frll-087-grey-480x640.jpg",
+    ])
+    func closedMouthsStayClosed(name: String) throws {
+        for photo in [SharedAnalyser.shared.real(name), try Self.webCopy(name)] {
+            #expect(photo.status("face.mouth_closed") == .pass, "\(name)")
+            #expect((photo.value("face.mouth_closed", "teeth_visible_pct") ?? 100) < 1, "\(name)")
+        }
+    }
+}

@@ -141,6 +141,40 @@ public enum DefectBuilders {
         return out
     }
 
+    /// The photo as students find it on the web and hand it in: fitted into a 3:4 frame 320 px
+    /// wide (a square photo sits at the bottom, the backdrop colour of its top-left corner above
+    /// it), saved as a JPEG of quality `quality`, enlarged back to 480×640 and given a warm white
+    /// balance (red × `warmth.0`, blue × `warmth.1`, straight on the 8-bit values).
+    public static func webCopy(_ image: RGBImage, quality: Int = 50, warmth: (Double, Double) = (1.08, 0.85)) throws -> RGBImage {
+        let smallWidth = 320, smallHeight = 427
+        var small: RGBImage
+        if abs(Double(image.width) / Double(image.height) - 0.75) < 0.01 {
+            small = image.resized(width: smallWidth, height: smallHeight)
+        } else {
+            let fitted =
+                image.width * smallHeight >= image.height * smallWidth
+                ? image.resized(width: smallWidth, height: max(1, image.height * smallWidth / image.width))
+                : image.resized(width: max(1, image.width * smallHeight / image.height), height: smallHeight)
+            let corner = image.cropped(to: PixelRect(x: 0, y: 0, width: 20, height: 20))
+            let mean = (0..<400).map { corner.pixel($0 % 20, $0 / 20) }.reduce(.zero, +) / 400
+            small = RGBImage(width: smallWidth, height: smallHeight, fill: (UInt8(mean.x), UInt8(mean.y), UInt8(mean.z)))
+            let dx = (smallWidth - fitted.width) / 2, dy = smallHeight - fitted.height
+            for y in 0..<fitted.height {
+                for x in 0..<fitted.width {
+                    let p = fitted.pixel(x, y)
+                    small.setPixel(x + dx, y + dy, (UInt8(p.x), UInt8(p.y), UInt8(p.z)))
+                }
+            }
+        }
+        let saved = try JPEGDecoder().decode(try JPEGEncoder().encode(small, quality: quality)).image
+        var out = saved.resized(width: 480, height: 640)
+        for i in 0..<(out.width * out.height) {
+            out.pixels[i * 3] = UInt8(min(255, (Double(out.pixels[i * 3]) * warmth.0).rounded()))
+            out.pixels[i * 3 + 2] = UInt8(min(255, (Double(out.pixels[i * 3 + 2]) * warmth.1).rounded()))
+        }
+        return out
+    }
+
     /// A Gaussian blur of `sigma` pixels (an out-of-focus or shaken photo).
     public static func blurred(_ image: RGBImage, sigma: Float = 2.5) -> RGBImage {
         var out = image
