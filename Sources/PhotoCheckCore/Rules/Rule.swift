@@ -4,6 +4,8 @@
 public protocol Rule: Sendable {
     /// The check id this rule owns (from the specification).
     static var check: CheckID { get }
+    /// What the check is: its clause, titles and one-line summary (the catalogue is built from these).
+    static var description: RuleDescription { get }
     /// The profile limits this rule reads (`profile.limit(key)`), with the values they may take.
     /// A profile that runs the check must have every one of them.
     static var limits: [LimitSpec] { get }
@@ -15,12 +17,6 @@ public protocol Rule: Sendable {
 extension Rule {
     public static var limits: [LimitSpec] { [] }
     public static var parameters: [ParameterSpec] { [] }
-
-    public static var description: RuleDescription {
-        // Every rule's check is in the catalogue (a test holds it); the id stands in otherwise.
-        CheckCatalogue.description(of: check)
-            ?? RuleDescription(check, "?", title: Localized(zh: check, en: check), summary: Localized(zh: check, en: check))
-    }
 
     /// A finding judged from its measurements (see `Finding.judged`).
     public func judged(

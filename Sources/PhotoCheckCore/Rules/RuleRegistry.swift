@@ -1,8 +1,54 @@
-/// Every rule photocheck has, one explicit list per area. A check of the profile without a rule here
+/// Every rule photocheck has, in one explicit list. A check of the profile without a rule here
 /// is reported as `skip` ("not implemented"), so coverage is always visible.
 public enum RuleRegistry {
-    public static let rules: [any Rule] =
-        FileRules.all + EditRules.all + FaceRules.all + PhotometricRules.all + ManualRules.all
+    /// Every rule, in the specification's order (the order `photocheck rules` and the catalogue use).
+    public static let rules: [any Rule] = [
+        JPEGFormatRule(),
+        FileExtensionRule(),
+        DimensionsRule(),
+        ColourRule(),
+        QualityRule(),
+        FileSizeRule(),
+        DPIRule(),
+        OrientationRule(),
+        TrailerRule(),
+        SoftwareRule(),
+        EncoderRule(),
+        ThumbnailRule(),
+        RecencyRule(),
+        SmoothingRule(),
+        FaceCountRule(),
+        HeadTopRule(),
+        EyeLineRule(),
+        FaceWidthRule(),
+        HeadHeightRule(),
+        CentringRule(),
+        ShouldersRule(),
+        RollRule(),
+        YawRule(),
+        EyesOpenRule(),
+        MouthClosedRule(),
+        ShouldersLevelRule(),
+        BackgroundColourRule(),
+        BackgroundUniformityRule(),
+        BackgroundShadowRule(),
+        ImageBorderRule(),
+        ClothingContrastRule(),
+        ClothingPatternRule(),
+        LightExposureRule(),
+        LightSymmetryRule(),
+        LightHighlightsRule(),
+        RedEyeRule(),
+        GlassesReflectionRule(),
+        ColourCastRule(),
+        FocusSharpnessRule(),
+        FocusUpscaledRule(),
+        ManualReviewRule<ManualChecks.EarsEyebrows>(),
+        ManualReviewRule<ManualChecks.Accessories>(),
+        ManualReviewRule<ManualChecks.ContactLenses>(),
+        ManualReviewRule<ManualChecks.Retouching>(),
+        ManualReviewRule<ManualChecks.Distortion>(),
+    ]
 
     public static let byCheck: [CheckID: any Rule] = Dictionary(
         rules.map { (type(of: $0).check, $0) }, uniquingKeysWith: { first, _ in first })

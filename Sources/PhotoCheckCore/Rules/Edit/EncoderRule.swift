@@ -2,6 +2,9 @@
 /// Photoshop, Lightroom, another editor, Apple, a camera, or unknown).
 struct EncoderRule: Rule {
     static let check: CheckID = "edit.encoder"
+    static let description = RuleDescription(
+        check, "CHSI-1.2", title: Localized(zh: "编码器指纹", en: "Encoder fingerprint"),
+        summary: Localized(zh: "量化表对应的编码器类型(相机、libjpeg、Photoshop 等)", en: "which encoder family made the quantisation tables"))
     static let limits: [LimitSpec] = [LimitSpec("edit.encoder", 0...1)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {

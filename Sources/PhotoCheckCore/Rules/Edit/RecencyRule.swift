@@ -4,6 +4,9 @@ import Foundation
 /// photo has no readable capture date.
 struct RecencyRule: Rule {
     static let check: CheckID = "edit.recency"
+    static let description = RuleDescription(
+        check, "CHSI-1.1", title: Localized(zh: "拍摄时间", en: "Capture date"),
+        summary: Localized(zh: "拍摄日期应在毕业前一年内", en: "capture date within 365 days before graduation"))
     static let limits: [LimitSpec] = [LimitSpec("edit.recency", 0...36500)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {

@@ -3,6 +3,9 @@
 /// numbers.
 struct SmoothingRule: Rule {
     static let check: CheckID = "edit.smoothing"
+    static let description = RuleDescription(
+        check, "CHSI-1.2", title: Localized(zh: "磨皮检测", en: "Skin smoothing"),
+        summary: Localized(zh: "脸颊皮肤纹理是否远比画面其他部分平滑(疑似美颜)", en: "whether cheek skin is far smoother than the rest (beauty filter)"))
     static let limits: [LimitSpec] = [LimitSpec("edit.smoothing", 0...100)]
     static let parameters: [ParameterSpec] = [
         ParameterSpec("edit.smoothing.noise_factor", 0.01...100), ParameterSpec("edit.smoothing.detail_share", 0.01...100),

@@ -2,6 +2,9 @@
 /// and history, Photoshop APP13 resources, the Adobe APP14 and Ducky markers, comments).
 struct SoftwareRule: Rule {
     static let check: CheckID = "edit.software"
+    static let description = RuleDescription(
+        check, "CHSI-1.2", title: Localized(zh: "编辑软件", en: "Editing software"),
+        summary: Localized(zh: "元数据中是否记录了修图或美颜软件", en: "whether the metadata names an editor or beauty app"))
     static let limits: [LimitSpec] = [LimitSpec("edit.software", 0...1000)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {

@@ -1,6 +1,9 @@
 /// edit.thumbnail: the EXIF thumbnail shows the same picture (aspect, colour, content).
 struct ThumbnailRule: Rule {
     static let check: CheckID = "edit.thumbnail"
+    static let description = RuleDescription(
+        check, "CHSI-1.2", title: Localized(zh: "缩略图一致性", en: "Thumbnail consistency"),
+        summary: Localized(zh: "EXIF 缩略图与照片本身是否一致", en: "whether the EXIF thumbnail matches the picture"))
     static let limits: [LimitSpec] = [
         LimitSpec("edit.thumbnail.aspect", 0...1), LimitSpec("edit.thumbnail.difference", 0...255),
         LimitSpec("edit.thumbnail.cell_difference", 0...255),

@@ -1,6 +1,9 @@
 /// face.eyes_open: eye aspect ratio (opening / width) of each eye.
 struct EyesOpenRule: Rule {
     static let check: CheckID = "face.eyes_open"
+    static let description = RuleDescription(
+        check, "CHSI-2.2", title: Localized(zh: "双眼睁开", en: "Eyes open"),
+        summary: Localized(zh: "每只眼睛的睁开程度(眼睛纵横比)", en: "eye opening (eye aspect ratio) of each eye"))
     static let limits: [LimitSpec] = [LimitSpec("face.eyes_open", 0...10)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {

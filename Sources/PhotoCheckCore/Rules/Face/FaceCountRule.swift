@@ -1,6 +1,9 @@
 /// face.count: exactly one frontal face, wholly inside the picture.
 struct FaceCountRule: Rule {
     static let check: CheckID = "face.count"
+    static let description = RuleDescription(
+        check, "CHSI-1.1", title: Localized(zh: "人脸数量", en: "Number of faces"),
+        summary: Localized(zh: "照片中应恰好有一张正面人脸", en: "exactly one frontal face"))
     static let limits: [LimitSpec] = [LimitSpec("face.count", 0...100), LimitSpec("face.outside", 0...100)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {

@@ -2,6 +2,9 @@
 /// showing counts as open).
 struct MouthClosedRule: Rule {
     static let check: CheckID = "face.mouth_closed"
+    static let description = RuleDescription(
+        check, "CHSI-2.2", title: Localized(zh: "嘴唇闭合", en: "Mouth closed"),
+        summary: Localized(zh: "内唇间隙与是否露齿", en: "inner-lip gap and visible teeth"))
     static let limits: [LimitSpec] = [LimitSpec("face.mouth_closed", 0...10), LimitSpec("face.mouth_closed.teeth", 0...100)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {

@@ -1,6 +1,9 @@
 /// file.colour: three 8-bit components, and colour actually present in the pixels.
 struct ColourRule: Rule {
     static let check: CheckID = "file.colour"
+    static let description = RuleDescription(
+        check, "CHSI-4.1", title: Localized(zh: "24 位真彩色", en: "24-bit colour"),
+        summary: Localized(zh: "3 个颜色分量、8 位精度,且像素有彩色", en: "3 colour components at 8 bits, with colour in the pixels"))
     static let parameters: [ParameterSpec] = [ParameterSpec("file.colour.colourful_share_min", 0...1)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {

@@ -1,6 +1,9 @@
 /// file.dpi: JFIF density, else EXIF X/YResolution with its unit.
 struct DPIRule: Rule {
     static let check: CheckID = "file.dpi"
+    static let description = RuleDescription(
+        check, "CHSI-4.1", title: Localized(zh: "分辨率 dpi", en: "Resolution (dpi)"),
+        summary: Localized(zh: "JFIF 或 EXIF 中记录的分辨率", en: "resolution recorded in the JFIF or EXIF header"))
     static let limits: [LimitSpec] = [LimitSpec("file.dpi", 1...10000)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {

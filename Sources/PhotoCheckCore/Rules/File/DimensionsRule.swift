@@ -2,6 +2,9 @@
 /// aspect (CET).
 struct DimensionsRule: Rule {
     static let check: CheckID = "file.dimensions"
+    static let description = RuleDescription(
+        check, "CHSI-4.1", title: Localized(zh: "像素尺寸", en: "Pixel size"),
+        summary: Localized(zh: "宽×高为规范要求的像素尺寸", en: "width × height in pixels as the profile requires"))
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         guard let (w, h) = photo.storedDimensions else {

@@ -1,6 +1,9 @@
 /// file.extension: the name ends in .jpg or .jpeg (any case).
 struct FileExtensionRule: Rule {
     static let check: CheckID = "file.extension"
+    static let description = RuleDescription(
+        check, "CHSI-4.1", title: Localized(zh: "扩展名", en: "File extension"),
+        summary: Localized(zh: "扩展名为 .jpg 或 .jpeg", en: "the file name ends in .jpg or .jpeg"))
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let ext = photo.fileExtension

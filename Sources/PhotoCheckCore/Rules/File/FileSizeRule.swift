@@ -1,6 +1,9 @@
 /// file.size: bytes on disk in KB (1 KB = 1024 bytes).
 struct FileSizeRule: Rule {
     static let check: CheckID = "file.size"
+    static let description = RuleDescription(
+        check, "CHSI-4.1", title: Localized(zh: "文件大小", en: "File size"),
+        summary: Localized(zh: "文件大小(KB,1 KB = 1024 字节)", en: "file size in KB (1 KB = 1024 bytes)"))
     static let limits: [LimitSpec] = [LimitSpec("file.size", 0...65536)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {

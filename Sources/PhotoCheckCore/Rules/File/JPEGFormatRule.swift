@@ -1,6 +1,9 @@
 /// file.jpeg: the bytes are a JPEG that libjpeg-turbo decodes cleanly.
 struct JPEGFormatRule: Rule {
     static let check: CheckID = "file.jpeg"
+    static let description = RuleDescription(
+        check, "CHSI-4.1", title: Localized(zh: "JPEG 格式", en: "JPEG format"),
+        summary: Localized(zh: "文件内容是否为可完整解码的 JPEG", en: "the bytes are a JPEG that decodes without error"))
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let file: JPEGFile

@@ -1,6 +1,9 @@
 /// file.orientation: the EXIF Orientation tag must not rotate or mirror the photo.
 struct OrientationRule: Rule {
     static let check: CheckID = "file.orientation"
+    static let description = RuleDescription(
+        check, "CHSI-1.2", title: Localized(zh: "方向标记", en: "Orientation tag"),
+        summary: Localized(zh: "EXIF 方向标记不得表示旋转或镜像", en: "EXIF Orientation must not rotate or mirror the photo"))
 
     static let names: [Int: (zh: String, en: String)] = [
         2: ("水平镜像", "mirrored horizontally"), 3: ("旋转 180°", "rotated 180°"), 4: ("垂直镜像", "mirrored vertically"),

@@ -1,6 +1,9 @@
 /// file.quality: the IJG quality that the luminance quantisation table corresponds to.
 struct QualityRule: Rule {
     static let check: CheckID = "file.quality"
+    static let description = RuleDescription(
+        check, "CHSI-4.1", title: Localized(zh: "压缩品质", en: "Compression quality"),
+        summary: Localized(zh: "由亮度量化表估计的 JPEG 品质", en: "JPEG quality estimated from the luminance table"))
     static let limits: [LimitSpec] = [LimitSpec("file.quality", 1...100)]
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {

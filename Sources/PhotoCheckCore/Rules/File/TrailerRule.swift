@@ -1,6 +1,9 @@
 /// file.trailer: bytes after the end-of-image marker (padding to a size, appended data).
 struct TrailerRule: Rule {
     static let check: CheckID = "file.trailer"
+    static let description = RuleDescription(
+        check, "CHSI-1.2", title: Localized(zh: "文件尾部数据", en: "Data after the image"),
+        summary: Localized(zh: "JPEG 结束标记之后不应有多余字节", en: "no bytes after the JPEG end-of-image marker"))
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let file = try photo.jpegFile()
