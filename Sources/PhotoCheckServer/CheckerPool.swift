@@ -6,7 +6,8 @@ import PhotoCheckCore
 /// `capacity` requests may hold a place (reading their upload, waiting for a worker or being
 /// checked); one more is refused at once (`admit()` returns nil) and gets a 503, so memory is
 /// bounded by `capacity` uploads whatever the load. `workers` threads (at most one per core) each
-/// own a `PhotoChecker` (which is not thread-safe) and take jobs in arrival order; the checks run
+/// own a `Worker` with its `PhotoChecker` (which is not thread-safe) and take jobs in arrival
+/// order; the checks run
 /// on those threads, never on the event loops or Swift's cooperative pool.
 public final class CheckerPool: @unchecked Sendable {
     public let capacity: Int
@@ -53,16 +54,39 @@ public final class CheckerPool: @unchecked Sendable {
         return admitted
     }
 
-    /// One check: `work` on a worker's checker, then `done` once its place is given back.
+    /// What one worker thread owns: its checker (and what else holds a decoder or a detector).
+    /// Used only on that thread.
+    public final class Worker {
+        public let profile: Profile
+        public private(set) var checker: PhotoChecker
+        private var day: Int
+
+        init(profile: Profile) {
+            self.profile = profile
+            checker = PhotoChecker(profile: profile, options: CheckOptions())
+            day = CheckerPool.today()
+        }
+
+        /// The capture-date check judges against today: a server that runs for weeks makes new
+        /// checkers when the day changes.
+        func renewIfTheDayChanged() {
+            let now = CheckerPool.today()
+            guard now != day else { return }
+            day = now
+            checker = PhotoChecker(profile: profile, options: CheckOptions())
+        }
+    }
+
+    /// One check: `work` on a worker, then `done` once its place is given back.
     struct Job: Sendable {
-        let work: @Sendable (PhotoChecker) -> Void
+        let work: @Sendable (Worker) -> Void
         let done: @Sendable () -> Void
     }
 
     /// Runs `work` on a worker's checker, then gives back the ticket's place (only then: a check
     /// that outlives its request's timeout still holds its place until it is done), then calls
     /// `done`.
-    public func run(_ ticket: Ticket, _ work: @escaping @Sendable (PhotoChecker) -> Void, done: @escaping @Sendable () -> Void = {}) {
+    public func run(_ ticket: Ticket, _ work: @escaping @Sendable (Worker) -> Void, done: @escaping @Sendable () -> Void = {}) {
         condition.lock()
         jobs.append(Job(work: work, done: done))
         condition.signal()
@@ -72,7 +96,7 @@ public final class CheckerPool: @unchecked Sendable {
     /// Runs `work` on a worker and returns its result, or nil after `timeout` (the work itself then
     /// goes on, holding its place, and its result is dropped).
     public func run<T: Sendable>(
-        _ ticket: Ticket, timeout: Duration, _ work: @escaping @Sendable (PhotoChecker) -> T
+        _ ticket: Ticket, timeout: Duration, _ work: @escaping @Sendable (Worker) -> T
     ) async -> T? {
         let once = Once<T?>()
         return await withCheckedContinuation { continuation in
@@ -82,8 +106,8 @@ public final class CheckerPool: @unchecked Sendable {
                 if !Task.isCancelled { once.resume(nil) }
             }
             let result = Box<T>()
-            run(ticket) { checker in
-                result.value = work(checker)
+            run(ticket) { worker in
+                result.value = work(worker)
             } done: {
                 timer.cancel()
                 once.resume(result.value)
@@ -111,8 +135,7 @@ public final class CheckerPool: @unchecked Sendable {
     }
 
     private func work() {
-        var checker = PhotoChecker(profile: profile, options: CheckOptions())
-        var day = Self.today()
+        let worker = Worker(profile: profile)
         while true {
             condition.lock()
             while jobs.isEmpty && !stopping { condition.wait() }
@@ -122,13 +145,8 @@ public final class CheckerPool: @unchecked Sendable {
             }
             let job = jobs.removeFirst()
             condition.unlock()
-            // The capture-date check judges against today: a server that runs for weeks makes a
-            // new checker when the day changes.
-            if Self.today() != day {
-                day = Self.today()
-                checker = PhotoChecker(profile: profile, options: CheckOptions())
-            }
-            job.work(checker)
+            worker.renewIfTheDayChanged()
+            job.work(worker)
             condition.lock()
             admitted -= 1
             condition.unlock()
@@ -136,7 +154,7 @@ public final class CheckerPool: @unchecked Sendable {
         }
     }
 
-    private static func today() -> Int { Int(Date().timeIntervalSince1970 / 86_400) }
+    fileprivate static func today() -> Int { Int(Date().timeIntervalSince1970 / 86_400) }
 }
 
 /// A value handed from a worker's job to its completion (the one runs before the other).

@@ -91,6 +91,24 @@ public struct PhotoServer: Sendable {
     // MARK: - Checking
 
     func check(_ request: Request, context: some RequestContext) async -> Response {
+        let withPicture = request.uri.queryParameters["picture"].map { $0 != "0" && $0 != "false" } ?? true
+        let profile = configuration.profile
+        return await handleUpload(request, context: context, kind: "check") { upload, worker in
+            Self.checkDocument(upload, checker: worker.checker, profile: profile, withPicture: withPicture)
+        } respond: { answer in
+            Self.json(answer.json, status: answer.verdict == .error ? .unprocessableContent : .ok)
+        } verdict: {
+            $0.verdict.rawValue
+        }
+    }
+
+    /// What every photo endpoint does: admit (or 503 at once), read the upload within the cap and
+    /// the deadline, run `work` on a worker within the rest of the timeout, answer with `respond`,
+    /// and log one line (request id, kind, bytes, verdict, status, ms).
+    func handleUpload<Answer: Sendable>(
+        _ request: Request, context: some RequestContext, kind: String, work: @escaping @Sendable (Upload, CheckerPool.Worker) -> Answer,
+        respond: (Answer) -> Response, verdict: (Answer) -> String
+    ) async -> Response {
         let start = ContinuousClock.now
         let timeout = Duration.milliseconds(Int64(configuration.timeoutSeconds * 1000))
         let deadline = start + timeout
@@ -98,7 +116,8 @@ public struct PhotoServer: Sendable {
         func finish(_ response: Response, verdict: String) -> Response {
             let ms = (ContinuousClock.now - start) / .milliseconds(1)
             context.logger.info(
-                "check", metadata: ["bytes": "\(size)", "verdict": "\(verdict)", "status": "\(response.status.code)", "ms": "\(Int(ms.rounded()))"])
+                "\(kind)",
+                metadata: ["bytes": "\(size)", "verdict": "\(verdict)", "status": "\(response.status.code)", "ms": "\(Int(ms.rounded()))"])
             return response
         }
         guard let ticket = pool.admit() else {
@@ -114,17 +133,13 @@ public struct PhotoServer: Sendable {
             return finish(refusal.response, verdict: "-")
         }
         size = upload.bytes.count
-        let withPicture = request.uri.queryParameters["picture"].map { $0 != "0" && $0 != "false" } ?? true
-        let profile = configuration.profile
         let remaining = deadline - ContinuousClock.now
-        let answer = await pool.run(ticket, timeout: max(remaining, .zero)) { checker in
-            Self.checkDocument(upload, checker: checker, profile: profile, withPicture: withPicture)
-        }
+        let answer = await pool.run(ticket, timeout: max(remaining, .zero)) { worker in work(upload, worker) }
         guard let answer else {
             return finish(
                 APIError.checkTimedOut(seconds: configuration.timeoutSeconds, retryAfter: configuration.retryAfterSeconds).response, verdict: "-")
         }
-        return finish(Self.json(answer.json, status: answer.verdict == .error ? .unprocessableContent : .ok), verdict: answer.verdict.rawValue)
+        return finish(respond(answer), verdict: verdict(answer))
     }
 
     /// Checks one upload on a worker's checker: the JSON document and the verdict.

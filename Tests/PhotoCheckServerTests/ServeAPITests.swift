@@ -141,9 +141,12 @@ import Testing
         let configuration = ServeConfiguration(maxBodyBytes: 20_000)
         #expect(photo.count > 20_000)
         try await Serve.test(configuration, setup: .live) { _, client in
-            let socket = try RawHTTP(port: try #require(client.port))
-            try socket.send(Array("POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: image/jpeg\r\nContent-Length: 50000000\r\n\r\n".utf8))
-            let answer = try socket.receive(until: "}}\n")
+            let port = try #require(client.port)
+            let answer = try await Serve.blocking {
+                let socket = try RawHTTP(port: port)
+                try socket.send(Array("POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: image/jpeg\r\nContent-Length: 50000000\r\n\r\n".utf8))
+                return try socket.receive(until: "}}\n")
+            }
             #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(100))")
             #expect(answer.contains("\"code\":\"too_large\""))
         }
@@ -157,6 +160,27 @@ import Testing
             ) { response in
                 #expect(response.status == .contentTooLarge)
             }
+        }
+    }
+
+    /// An upload that stops half-way is answered 408 at the timeout and its place is given back
+    /// (a client that sends slowly cannot hold a place for longer than the timeout).
+    @Test func stalledUploadAnswers408AtTheTimeout() async throws {
+        let photo = Serve.photo(Serve.passing)
+        let configuration = ServeConfiguration(queue: 1, workers: 1, timeoutSeconds: 0.5)
+        try await Serve.test(configuration, setup: .live) { server, client in
+            let port = try #require(client.port)
+            let head = "POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: image/jpeg\r\nContent-Length: \(photo.count)\r\n\r\n"
+            let started = Date()
+            let answer = try await Serve.blocking {
+                let socket = try RawHTTP(port: port)
+                try socket.send(Array(head.utf8) + photo.prefix(1000))
+                return try socket.receive(until: "}}\n")
+            }
+            #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer.prefix(100))")
+            #expect(answer.contains("\"code\":\"upload_timeout\""))
+            #expect(Date().timeIntervalSince(started) < 20)
+            #expect(server.pool.inUse == 0)
         }
     }
 

@@ -47,6 +47,15 @@ enum Serve {
         [.contentType: "multipart/form-data; boundary=\(boundary)"]
     }
 
+    /// Runs blocking work (a bare socket, a child process) on a thread of its own: on the
+    /// concurrency pool it would hold one of its few threads (two on two cores), which the
+    /// servers under test need to answer.
+    static func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
     static let jpegHeaders: HTTPFields = [.contentType: "image/jpeg"]
 
     static func json(_ response: TestResponse) throws -> [String: Any] {

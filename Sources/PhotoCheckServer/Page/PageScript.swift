@@ -207,11 +207,8 @@ extension PageAssets {
               box.appendChild(img);
             }
             if (!doc.fixed_photo && doc.refusal) { box.appendChild(el("p", "error", t("fixRefused") + " " + loc(doc.refusal))); }
-            if (doc.changes && doc.changes.length) {
-              var ul = el("ul");
-              doc.changes.forEach(function (c) { ul.appendChild(el("li", null, loc(c))); });
-              box.appendChild(ul);
-            }
+            if (doc.fixed_photo) { box.appendChild(el("p", null, t("fixedTitle") + " " + (doc.file_name || ""))); }
+            if (doc.retake) { box.appendChild(el("p", "hint", loc(doc.retake))); }
             if (doc.report && doc.report.photos && doc.report.photos[0]) {
               var v = doc.report.photos[0].verdict;
               var line = el("p");
