@@ -60,6 +60,15 @@ public final class CheckerPool: @unchecked Sendable {
         public let profile: Profile
         public private(set) var checker: PhotoChecker
         private var day: Int
+        private var madeFixer: PhotoFixer?
+
+        /// The fixer, made on first use (it holds a checker of its own for the re-check).
+        public var fixer: PhotoFixer {
+            if let madeFixer { return madeFixer }
+            let fixer = PhotoFixer(profile: profile)
+            madeFixer = fixer
+            return fixer
+        }
 
         init(profile: Profile) {
             self.profile = profile
@@ -74,6 +83,7 @@ public final class CheckerPool: @unchecked Sendable {
             guard now != day else { return }
             day = now
             checker = PhotoChecker(profile: profile, options: CheckOptions())
+            madeFixer = nil
         }
     }
 

@@ -15,6 +15,8 @@ import ServiceLifecycle
 ///   the document `check --format json` writes for it, plus `annotated_picture` (a data: URL of
 ///   the annotated picture; `?picture=0` leaves it out, and the document is then byte for byte the
 ///   command's). 422 with the same document when the upload is not a readable JPEG.
+/// - `POST /api/fix`: the same upload, fixed by `PhotoFixer` (see `FixRoute.swift`): JSON with the
+///   fixed JPEG in base64 and its re-check, or with `?format=jpeg` the JPEG itself.
 /// - `GET /api/rules`: the profile's checks and the legend of the annotated picture.
 /// - `GET /healthz`: `{"status":"ok",…}`.
 ///
@@ -32,7 +34,7 @@ public struct PhotoServer: Sendable {
     }
 
     /// Whether this build has `POST /api/fix`.
-    static let canFix = false
+    static let canFix = true
 
     /// The routes, behind the security headers.
     public func router() -> Router<BasicRequestContext> {
@@ -51,6 +53,9 @@ public struct PhotoServer: Sendable {
         }
         router.post("/api/check") { request, context in
             await check(request, context: context)
+        }
+        router.post("/api/fix") { request, context in
+            await fix(request, context: context)
         }
         return router
     }

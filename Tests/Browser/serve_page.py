@@ -98,6 +98,8 @@ def main():
                     break
                 time.sleep(0.2)
             result["downloads"] = sorted(f for f in os.listdir(downloads) if not f.endswith(".crdownload"))
+            card = driver.find_element(By.CSS_SELECTOR, f"section.card[data-file='{name}']")
+            driver.execute_script("arguments[0].scrollIntoView()", card)
             driver.save_screenshot(os.path.join(args.out, "phone-390x844-fixed.png"))
             result["screenshots"].append(os.path.join(args.out, "phone-390x844-fixed.png"))
         full_page_shot(driver, os.path.join(args.out, "phone-390-full.png"), 390)

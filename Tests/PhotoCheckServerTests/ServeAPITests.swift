@@ -49,6 +49,53 @@ import Testing
         }
     }
 
+    /// POST /api/fix: the fixed JPEG (base64) and its re-check, which is what checking those bytes
+    /// gives; the JPEG itself with ?format=jpeg; a refusal says why; not a JPEG is 422.
+    @Test func fixReturnsTheFixedPhotoAndItsRecheck() async throws {
+        try await Serve.test { _, client in
+            let body = Serve.form([("photo", "frll-005-grey-480x640.jpg", Serve.photo("frll-005-grey-480x640.jpg"))])
+            let fixed: [UInt8] = try await client.execute(uri: "/api/fix", method: .post, headers: Serve.formHeaders(), body: body) { response in
+                #expect(response.status == .ok)
+                let json = try Serve.json(response)
+                #expect(json["file_name"] as? String == "frll-005-grey-480x640.fixed.jpg")
+                #expect(json["refusal"] is NSNull)
+                let base64 = try #require(json["fixed_photo"] as? String)
+                let jpeg = [UInt8](try #require(Data(base64Encoded: base64)))
+                let recheck = PhotoChecker(profile: .chsi2017, options: CheckOptions()).check(path: "x.fixed.jpg", bytes: jpeg)
+                #expect((recheck.width, recheck.height) == (480, 640))
+                let report = try #require(json["report"] as? [String: Any])
+                let photo = try #require((report["photos"] as? [[String: Any]])?.first)
+                #expect(photo["verdict"] as? String == recheck.verdict.rawValue)
+                #expect(photo["fix"] is [String: Any])
+                return jpeg
+            }
+            try await client.execute(
+                uri: "/api/fix?format=jpeg&filename=%E5%BC%A0%E4%B8%89.jpg", method: .post, headers: Serve.jpegHeaders,
+                body: ByteBuffer(bytes: Serve.photo("frll-005-grey-480x640.jpg"))
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "image/jpeg")
+                #expect(Array(buffer: response.body) == fixed)
+                #expect(response.headers[HTTPField.Name("X-Photocheck-Verdict")!] != nil)
+                let disposition = try #require(response.headers[HTTPField.Name("Content-Disposition")!])
+                #expect(disposition.hasPrefix("attachment; filename=\"") && disposition.contains("UTF-8''%E5%BC%A0%E4%B8%89%2Efixed%2Ejpg"))
+            }
+            // Too little room above the head: no crop can fix it.
+            try await client.execute(
+                uri: "/api/fix", method: .post, headers: Serve.jpegHeaders, body: ByteBuffer(bytes: Serve.photo("hat-glasses-flag-bg.jpg"))
+            ) { response in
+                #expect(response.status == .ok)
+                let json = try Serve.json(response)
+                #expect(json["fixed_photo"] is NSNull)
+                let refusal = try #require(json["refusal"] as? [String: String])
+                #expect(!(refusal["zh"] ?? "").isEmpty && !(refusal["en"] ?? "").isEmpty)
+            }
+            try await client.execute(uri: "/api/fix", method: .post, headers: Serve.jpegHeaders, body: ByteBuffer(string: "hello")) { response in
+                #expect(response.status == .unprocessableContent)
+            }
+        }
+    }
+
     /// A file name with folders in it is reported by its last component only.
     @Test func fileNamesLoseTheirFolders() {
         #expect(Upload.sanitisedName("../../etc/passwd") == "passwd")

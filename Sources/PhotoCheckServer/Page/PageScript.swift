@@ -126,6 +126,17 @@ extension PageAssets {
             var leads = { pass: "leadPass", warn: "leadWarn", fail: "leadFail", error: "leadError" };
             card.appendChild(el("p", "verdict-line", t(leads[verdict])));
             if (photo.error) { card.appendChild(el("p", "error", loc(photo.error))); }
+            // The fix button first: a student with a failing photo sees it without scrolling.
+            if (rules && rules.server && rules.server.fix && verdict !== "error" && verdict !== "pass") {
+              var actions = el("div", "actions");
+              var button = el("button", "btn fix", r.fixing ? t("fixing") : t("fix"));
+              button.type = "button";
+              button.disabled = !!r.fixing;
+              button.addEventListener("click", function () { fix(r); });
+              actions.appendChild(button);
+              card.appendChild(actions);
+            }
+            if (r.fix) { card.appendChild(renderFix(r)); }
             var body = el("div", "body");
             var pic = el("div", "pic");
             if (r.doc.annotated_picture) {
@@ -178,16 +189,6 @@ extension PageAssets {
               det.appendChild(pl);
               text.appendChild(det);
             }
-            if (rules && rules.server && rules.server.fix && verdict !== "error" && verdict !== "pass") {
-              var actions = el("div", "actions");
-              var button = el("button", "btn fix", r.fixing ? t("fixing") : t("fix"));
-              button.type = "button";
-              button.disabled = !!r.fixing;
-              button.addEventListener("click", function () { fix(r); });
-              actions.appendChild(button);
-              text.appendChild(actions);
-            }
-            if (r.fix) { text.appendChild(renderFix(r)); }
             body.appendChild(text);
             card.appendChild(body);
             return card;
@@ -217,7 +218,11 @@ extension PageAssets {
               b.setAttribute("data-fix-verdict", v);
               line.appendChild(b);
               box.appendChild(line);
-              var still = doc.report.photos[0].findings.filter(function (f) { return f.status === "fail" || f.status === "warn"; });
+              // What cropping cannot change is said once by `retake`; framing and file problems that
+              // remain after the fix are listed.
+              var still = doc.report.photos[0].findings.filter(function (f) {
+                return (f.status === "fail" || f.status === "warn") && /^(file|framing)\./.test(f.check);
+              });
               if (still.length) {
                 var ol = el("ol", "todo");
                 still.forEach(function (f) { ol.appendChild(findingItem(f)); });

@@ -49,10 +49,10 @@ extension PageAssets {
         ul.eye input{margin-top:4px;width:18px;height:18px;flex:none}
         ul.passed{padding-left:20px;margin:4px 0;font-size:13px;color:var(--muted)}
         .error{color:var(--fail);font-weight:600}
-        .actions{margin:10px 0 0;display:flex;flex-wrap:wrap;gap:8px;align-items:center}
+        .actions{margin:4px 0 10px;display:flex;flex-wrap:wrap;gap:8px;align-items:center}
         .btn{font:inherit;font-weight:600;padding:9px 16px;border-radius:20px;border:0;background:var(--accent);color:#fff;cursor:pointer}
         .btn[disabled]{background:#90a4ae;cursor:default}
-        .fixresult{margin:8px 0 0;padding:8px 10px;border-radius:8px;background:#f1f5f9}
+        .fixresult{margin:8px 0;padding:8px 10px;border-radius:8px;background:#f1f5f9;overflow:hidden}.fixresult p{margin:4px 0}
         .fixresult img{max-width:120px;float:right;margin:0 0 6px 10px;border:1px solid var(--line)}
         .spinner{display:inline-block;width:14px;height:14px;border:2px solid #b0bec5;border-top-color:var(--accent);border-radius:50%;animation:spin 1s linear infinite;vertical-align:-2px}
         @keyframes spin{to{transform:rotate(360deg)}}
