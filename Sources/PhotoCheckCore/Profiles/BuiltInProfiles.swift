@@ -204,13 +204,13 @@ enum BuiltInProfiles {
             "file.quality": {"pass": {"min": 70}, "source": {"document": "GA461", "clause": "JPEG 压缩,压缩品质因子 70"}},
             "file.size": {"pass": {"min": 14, "max": 20}, "warn": null, "beyond": "warn", "source": {"document": "GA461", "clause": "一般相片的文件容量在 14–20 KB 之间"}},
             "framing.head_top": {"pass": {"min": 7, "max": 21}, "warn": null, "beyond": "warn", "source": {"document": "GA461", "clause": "头顶发际距相片上边沿 7–21 像素"}},
-            "framing.eye_line": {"pass": {"max": 234}, "warn": null, "beyond": "fail", "source": {"document": "GA461", "clause": "眼睛所在位置距相片下边沿不小于 207 像素"}},
+            "framing.eye_line": {"pass": {"min": 0, "max": 234}, "warn": null, "beyond": "fail", "source": {"document": "GA461", "clause": "眼睛所在位置距相片下边沿不小于 207 像素"}},
             "framing.face_width": {"pass": {"min": 193, "max": 221}, "warn": null, "beyond": "fail", "source": {"document": "GA461", "clause": "脸部宽 207 ± 14 像素"}},
             "framing.centring": {"source": {"document": "GA461", "clause": "人像在相片矩形框内水平居中"}},
             "background.colour": {"source": {"document": "GA461", "clause": "白色背景无边框"}}
           },
           "notes": {
-            "framing.eye_line": "At least 207 px from the bottom edge of 441: the eye line's y is at most 234 px from the top. The document sets no upper position.",
+            "framing.eye_line": "At least 207 px from the bottom edge of 441: the eye line's y is at most 234 px from the top. The document sets no upper position, so the band starts at the top edge (0): written as a closed band, which is what photocheck fix frames to.",
             "framing.head_top": "7-21 px; the document gives the eye line priority when both cannot be met and allows cutting hair that stands up, so a head top outside the band only warns.",
             "file.size": "The document says a photo is generally 14-20 KB at quality factor 70: outside that it warns, never fails.",
             "framing.centring": "Centred; the document gives no tolerance, so chsi-2017's 24/48 px of 480 are carried to the 358 px frame (17.9/35.8 px).",
