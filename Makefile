@@ -53,7 +53,8 @@ test: setup lint
 lint:
 	swift format lint --strict --recursive Sources Tests Package.swift
 
-## bench: build release, then measure decode-only and full-check photos/s (--jobs 1 and 2), peak
+## bench: build release, then measure decode-only and full-check photos/s (--jobs 1 and 2), fix photos/s
+## (the folder and 20 phone-size photos made from ../shared/photos with ImageMagick), peak
 ## memory and one-photo wall time over a folder of 400 copies of the reference photos (not a test)
 bench: release
 	.build/release/photocheck-bench --binary .build/release/photocheck --photos $(or $(BENCH_PHOTOS),400)

@@ -10,7 +10,10 @@
 //     (wall time of the whole process, and the same without the one-photo start-up time);
 //   - the peak memory (RSS) of those runs and of an HTML report of the folder;
 //   - the wall time of `photocheck one.jpg`, start-up included (median of 5);
-//   - CPU time a photo, which other load on the machine changes far less than wall time.
+//   - CPU time a photo, which other load on the machine changes far less than wall time;
+//   - fix photos/s (in process, one worker: plan, resample, encode, re-check; nothing written)
+//     over the folder and over 20 phone-size photos (3000×4000, made with ImageMagick from the
+//     FRLL photos of --shared, default ../shared/photos), beside check's rate on the same photos.
 // Not a test: numbers depend on the machine. `make bench` builds release and runs it.
 
 import Foundation
@@ -24,6 +27,7 @@ struct Options {
     var binary = ".build/release/photocheck"
     var photos = 400
     var fixtures = "Fixtures/real"
+    var shared = "../shared/photos"
     var keep = false
 
     init(_ arguments: [String]) {
@@ -33,9 +37,11 @@ struct Options {
             case "--binary": binary = it.next() ?? binary
             case "--photos": photos = it.next().flatMap(Int.init) ?? photos
             case "--fixtures": fixtures = it.next() ?? fixtures
+            case "--shared": shared = it.next() ?? shared
             case "--keep": keep = true
             default:
-                FileHandle.standardError.write(Data("usage: photocheck-bench [--binary PATH] [--photos N] [--fixtures DIR] [--keep]\n".utf8))
+                FileHandle.standardError.write(
+                    Data("usage: photocheck-bench [--binary PATH] [--photos N] [--fixtures DIR] [--shared DIR] [--keep]\n".utf8))
                 exit(2)
             }
         }
@@ -163,3 +169,51 @@ var load = [Double](repeating: 0, count: 3)
 _ = getloadavg(&load, 3)
 print("load average now: \(format(load[0], 2)) (wall-time rates are only comparable on an idle machine)")
 print("peak memory (RSS) of all runs: \(format(peak, 0)) MB  (target < 300 MB)")
+
+// Fix: plan, resample, encode and re-check, one worker, in this process (nothing written).
+func fixRate(_ paths: [String]) -> (rate: Double, fixed: Int) {
+    let start = Date()
+    var fixed = 0
+    BatchFixer(profile: .chsi2017, options: FixOptions(), jobs: 1).run(paths, prepare: { $0.fixedBytes != nil }) { if $0 { fixed += 1 } }
+    return (Double(paths.count) / Date().timeIntervalSince(start), fixed)
+}
+func checkRate(_ paths: [String]) -> Double {
+    var options = CheckOptions()
+    options.decodeAtLeast = .twice(.chsi2017, largestFactor: 0.5)
+    let start = Date()
+    BatchRunner(profile: .chsi2017, options: options, jobs: 1).run(paths) { _ in }
+    return Double(paths.count) / Date().timeIntervalSince(start)
+}
+let fixFolder = fixRate(paths)
+print("fix --jobs 1 (in process, 480×640): \(format(fixFolder.rate)) photos/s  (\(fixFolder.fixed) of \(paths.count) fixed)")
+
+// Phone-size photos: the FRLL studio photos cut to 3:4 and enlarged to 3000×4000.
+let convert = ["/usr/bin/convert", "/usr/local/bin/convert"].first { fm.isExecutableFile(atPath: $0) }
+let sources = ((try? fm.contentsOfDirectory(atPath: options.shared)) ?? []).filter { $0.hasPrefix("frll-") && $0.hasSuffix(".jpg") }.sorted()
+if let convert, !sources.isEmpty {
+    let phoneFolder = folder + "-phone"
+    try fm.createDirectory(atPath: phoneFolder, withIntermediateDirectories: true)
+    defer { if !options.keep { try? fm.removeItem(atPath: phoneFolder) } }
+    var phones: [String] = []
+    for i in 0..<20 {
+        let path = phoneFolder + String(format: "/phone-%02d.jpg", i)
+        let source = options.shared + "/" + sources[i % sources.count]
+        // A different 3:4 window of the square photo for each copy, then 3000×4000 at quality 92.
+        let x = (i / sources.count) * 60
+        _ = spawn(
+            convert, [source, "-crop", "1012x1350+\(100 + x)+0", "+repage", "-filter", "Lanczos", "-resize", "3000x4000!", "-quality", "92", path])
+        if fm.fileExists(atPath: path) { phones.append(path) }
+    }
+    let phoneFix = fixRate(phones)
+    let phoneCheck = checkRate(phones)
+    print(
+        "phone photos (\(phones.count) of 3000×4000): fix --jobs 1 \(format(phoneFix.rate, 2)) photos/s (\(format(1000 / phoneFix.rate, 0)) ms a photo, goal < 300 ms; \(phoneFix.fixed) fixed); check --jobs 1 \(format(phoneCheck, 2)) photos/s"
+    )
+    let one = spawn(options.binary, ["fix", "--dry-run", phones[0]])
+    let oneFix = spawn(options.binary, ["fix", "--out-dir", phoneFolder + "/out", phones[0]])
+    print(
+        "one phone photo (photocheck fix): \(format(oneFix.seconds * 1000, 0)) ms wall, start-up included, peak RSS \(format(oneFix.peakRSSMB, 0)) MB (dry run \(format(one.seconds * 1000, 0)) ms)"
+    )
+} else {
+    print("phone photos: skipped (needs ImageMagick's convert and FRLL photos in \(options.shared))")
+}

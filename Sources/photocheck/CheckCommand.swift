@@ -124,6 +124,9 @@ struct CheckCommand: ParsableCommand {
         }
         let walked = PathWalker.expand(paths)
         options.annotateDirectory = annotate
+        // Phone photos (at least four times the target size) are decoded DCT-scaled to about twice
+        // the target: a 48-megapixel photo no longer needs half a gigabyte.
+        options.decodeAtLeast = .twice(profile, largestFactor: 0.5)
         if let annotate { options.annotateNames = OutputNames(walked.files, suffix: OutputNames.annotated, directory: annotate) }
         let (workers, note) = Self.effectiveJobs(jobs, cores: ProcessInfo.processInfo.activeProcessorCount)
         if let note { Console.write("photocheck: \(note)\n") }

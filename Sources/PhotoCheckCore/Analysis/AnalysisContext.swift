@@ -44,6 +44,9 @@ public struct CheckOptions: Sendable {
     public var annotateDirectory: String?
     /// The annotated copies' file names for the batch (`OutputNames`), set with `annotateDirectory`.
     public var annotateNames: OutputNames?
+    /// Decode large photos with libjpeg-turbo's DCT scaling to the smallest picture at least this
+    /// size (nil: always at full size). Pixel measurements are then in the smaller picture's pixels.
+    public var decodeAtLeast: DecodeSize?
 
     public init(graduationDate: Date = Date(), annotateDirectory: String? = nil) {
         self.graduationDate = graduationDate

@@ -52,7 +52,7 @@ public final class PhotoAnalysis {
                     kind: .tooLarge(width: frame.width, height: frame.height), function: "",
                     message: "\(frame.width)×\(frame.height) is more than \(JPEGDecoder.maxPixels) pixels"))
         }
-        return Result { () throws(DecodingError) in try context.decoder().decode(bytes) }
+        return Result { () throws(DecodingError) in try context.decoder().decode(bytes, atLeast: context.options.decodeAtLeast) }
     }()
 
     /// The picture as it is meant to be displayed (EXIF orientation applied), or the reason there
@@ -70,6 +70,17 @@ public final class PhotoAnalysis {
             return .success(Orientation.apply(exif.orientation ?? 1, to: result.image))
         }
     }()
+
+    /// The DCT scaling the picture was decoded at (1: full size; see `CheckOptions.decodeAtLeast`).
+    public var decodeScale: Double { (try? decoded.get())?.scale ?? 1 }
+
+    /// The displayed size of the photo at full resolution (the picture may be DCT-scaled), or nil
+    /// when it did not decode.
+    public var sourceSize: (width: Int, height: Int)? {
+        guard let picture = try? picture.get() else { return nil }
+        guard decodeScale < 1, case .success(let file) = jpeg, let frame = file.frame else { return (picture.width, picture.height) }
+        return (exif.orientation ?? 1) >= 5 ? (frame.height, frame.width) : (frame.width, frame.height)
+    }
 
     /// The displayed picture; throws the reason it is unavailable (the checker reports `skip`).
     public func image() throws(SkipReason) -> RGBImage {

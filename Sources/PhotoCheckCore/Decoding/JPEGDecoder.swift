@@ -7,6 +7,31 @@ public struct DecodedJPEG: Sendable {
     public var warning: String?
     /// The stored colour space: grey, YCbCr, CMYK or YCCK.
     public var colourSpace: JPEGColourSpace
+    /// The DCT scaling the decoder applied (decoded size / stored size): 1, or a factor such as
+    /// 3/8 when `decode(_:atLeast:)` asked for a smaller picture.
+    public var scale: Double = 1
+}
+
+/// The smallest picture a caller needs, as a short and a long side (orientation-free).
+public struct DecodeSize: Sendable, Equatable {
+    public var shortSide: Int
+    public var longSide: Int
+    /// Scale only when it shrinks at least this much (a factor above it decodes at full size).
+    public var largestFactor: Double
+
+    public init(shortSide: Int, longSide: Int, largestFactor: Double = 1) {
+        self.shortSide = shortSide
+        self.longSide = longSide
+        self.largestFactor = largestFactor
+    }
+
+    /// Twice a profile's target size: enough to plan a crop and resample it without enlarging.
+    /// With `largestFactor` 1/2, only photos at least four times the target are scaled, so every
+    /// photo up to 1920×2560 (for CHSI) is measured at full size as before.
+    public static func twice(_ profile: Profile, largestFactor: Double = 1) -> DecodeSize {
+        DecodeSize(
+            shortSide: 2 * min(profile.width, profile.height), longSide: 2 * max(profile.width, profile.height), largestFactor: largestFactor)
+    }
 }
 
 public enum JPEGColourSpace: String, Sendable {
@@ -48,7 +73,29 @@ public final class JPEGDecoder {
         handle = fresh
     }
 
+    /// libjpeg-turbo's DCT scaling factor (num/denom) that gives the smallest picture whose sides
+    /// are still at least `size`, or nil for full size. Scaling happens in the inverse DCT, so a
+    /// phone photo decoded at 3/8 never exists at full size in memory.
+    static func scalingFactor(width: Int, height: Int, atLeast size: DecodeSize) -> (num: Int, denom: Int)? {
+        var count: Int32 = 0
+        guard let factors = tjGetScalingFactors(&count), count > 0 else { return nil }
+        var best: (num: Int, denom: Int)?
+        for i in 0..<Int(count) {
+            let num = Int(factors[i].num), denom = Int(factors[i].denom)
+            guard num < denom, Double(num) / Double(denom) <= size.largestFactor else { continue }
+            let w = (width * num + denom - 1) / denom, h = (height * num + denom - 1) / denom
+            guard min(w, h) >= size.shortSide, max(w, h) >= size.longSide else { continue }
+            if best.map({ num * $0.denom < $0.num * denom }) ?? true { best = (num, denom) }
+        }
+        return best
+    }
+
     public func decode(_ bytes: [UInt8]) throws(DecodingError) -> DecodedJPEG {
+        try decode(bytes, atLeast: nil)
+    }
+
+    /// Decodes, shrinking by DCT scaling to the smallest picture still at least `size` (when given).
+    public func decode(_ bytes: [UInt8], atLeast size: DecodeSize?) throws(DecodingError) -> DecodedJPEG {
         var width: Int32 = 0, height: Int32 = 0, subsampling: Int32 = 0, colourSpace: Int32 = 0
         let headerStatus = bytes.withUnsafeBufferPointer { buffer in
             tjDecompressHeader3(handle, buffer.baseAddress, UInt(buffer.count), &width, &height, &subsampling, &colourSpace)
@@ -63,14 +110,17 @@ public final class JPEGDecoder {
         guard w.multipliedReportingOverflow(by: h).partialValue <= Self.maxPixels, w <= 65_535, h <= 65_535 else {
             throw DecodingError(kind: .tooLarge(width: w, height: h), function: "", message: "\(w)×\(h) is more than \(Self.maxPixels) pixels")
         }
+        let factor = size.flatMap { Self.scalingFactor(width: w, height: h, atLeast: $0) }
+        let ow = factor.map { (w * $0.num + $0.denom - 1) / $0.denom } ?? w
+        let oh = factor.map { (h * $0.num + $0.denom - 1) / $0.denom } ?? h
         let space = Self.colourSpace(colourSpace)
         let isCMYK = space == .cmyk || space == .ycck
         let channels = isCMYK ? 4 : 3
-        var raw = [UInt8](repeating: 0, count: w * h * channels)
+        var raw = [UInt8](repeating: 0, count: ow * oh * channels)
         let status = bytes.withUnsafeBufferPointer { src in
             raw.withUnsafeMutableBufferPointer { dst in
                 tjDecompress2(
-                    handle, src.baseAddress, UInt(src.count), dst.baseAddress, width, 0, height,
+                    handle, src.baseAddress, UInt(src.count), dst.baseAddress, Int32(ow), 0, Int32(oh),
                     Int32(isCMYK ? TJPF_CMYK.rawValue : TJPF_RGB.rawValue), Self.decodeFlags)
             }
         }
@@ -84,8 +134,10 @@ public final class JPEGDecoder {
             }
             warning = message
         }
-        let pixels = isCMYK ? Self.rgb(fromCMYK: raw, count: w * h) : raw
-        return DecodedJPEG(image: RGBImage(width: w, height: h, pixels: pixels), warning: warning, colourSpace: space)
+        let pixels = isCMYK ? Self.rgb(fromCMYK: raw, count: ow * oh) : raw
+        return DecodedJPEG(
+            image: RGBImage(width: ow, height: oh, pixels: pixels), warning: warning, colourSpace: space,
+            scale: factor.map { Double($0.num) / Double($0.denom) } ?? 1)
     }
 
     /// A progressive file may repeat a scan without end, and each scan walks every block again: a few

@@ -110,7 +110,11 @@ public final class PhotoFixer {
     public init(profile: Profile, options: FixOptions = FixOptions()) {
         self.profile = profile
         self.options = options
-        checker = PhotoChecker(profile: profile, options: options.check)
+        // Phone photos are decoded straight to about twice the target size (DCT scaling); the
+        // re-check of the 480×640 result is never scaled.
+        var check = options.check
+        if check.decodeAtLeast == nil { check.decodeAtLeast = .twice(profile, largestFactor: 0.5) }
+        checker = PhotoChecker(profile: profile, options: check)
     }
 
     /// The default name of a fixed copy: `NAME.fixed.jpg` beside the input.
@@ -127,40 +131,53 @@ public final class PhotoFixer {
     public func fix(path: String, bytes: [UInt8]) -> FixOutcome {
         let photo = PhotoAnalysis(path: path, bytes: bytes, context: checker.context)
         let size = try? photo.picture.get()
-        func refused(_ refusal: FixRefusal, plan: FramingPlan? = nil) -> FixOutcome {
-            var fix = FixReport(plan: plan, refusal: refusal)
-            fix.sourceWidth = size?.width
-            fix.sourceHeight = size?.height
+        let source = photo.sourceSize
+        func refused(_ refusal: FixRefusal) -> FixOutcome {
+            var fix = FixReport(refusal: refusal)
+            fix.sourceWidth = source?.width
+            fix.sourceHeight = source?.height
             fix.dryRun = options.dryRun
-            if options.sourcePreview, let size { fix.sourcePreview = preview(size, crop: plan?.crop) }
+            if options.sourcePreview, let size { fix.sourcePreview = preview(size, crop: nil) }
             var report = PhotoReport(
-                path: path, verdict: .fail, width: size?.width, height: size?.height,
+                path: path, verdict: .fail, width: source?.width, height: source?.height,
                 findings: [Finding(check: refusal.check, status: .fail, message: refusal.reason)])
             report.fix = fix
             return FixOutcome(path: path, fixedBytes: nil, report: report)
         }
         let planned = plan(photo)
-        guard case .success(let plan) = planned, let picture = size else {
+        guard case .success(let planned) = planned, let picture = size, let source else {
             if case .failure(let refusal) = planned { return refused(refusal) }
             return refused(FixRefusal(check: "file.jpeg", zh: "照片无法解码", en: "the picture could not be decoded"))
         }
+        // The plan in the decoded picture's pixels, then in the source's (the report's crop box).
+        let decodeScale = (try? photo.decoded.get())?.scale ?? 1
+        var plan = planned
+        if decodeScale < 1 { plan = Self.inSourcePixels(planned, scale: decodeScale, width: source.width, height: source.height, profile: profile) }
         var fix = FixReport(plan: plan)
-        fix.sourceWidth = picture.width
-        fix.sourceHeight = picture.height
+        fix.sourceWidth = source.width
+        fix.sourceHeight = source.height
         fix.dryRun = options.dryRun
-        if options.sourcePreview { fix.sourcePreview = preview(picture, crop: plan.crop) }
+        if options.sourcePreview { fix.sourcePreview = preview(picture, crop: planned.crop) }
         if options.dryRun {
-            var report = PhotoReport(path: path, verdict: .pass, width: picture.width, height: picture.height, findings: [])
+            var report = PhotoReport(path: path, verdict: .pass, width: source.width, height: source.height, findings: [])
             report.fix = fix
             return FixOutcome(path: path, fixedBytes: nil, report: report)
         }
-        let resized = LanczosResampler.resample(picture, crop: plan.crop, width: profile.width, height: profile.height)
+        let resized: RGBImage
+        if decodeScale < 1 && planned.scale > 1, let full = try? JPEGDecoder().decode(bytes) {
+            // The face is small in a large photo: the scaled picture would be enlarged, so the
+            // crop is taken from the full-size picture instead.
+            let upright = Orientation.apply(photo.exif.orientation ?? 1, to: full.image)
+            resized = LanczosResampler.resample(upright, crop: plan.crop, width: profile.width, height: profile.height)
+        } else {
+            resized = LanczosResampler.resample(picture, crop: planned.crop, width: profile.width, height: profile.height)
+        }
         let encoded: FixEncoder.Encoded
         do {
             if encoder == nil { encoder = try JPEGEncoder() }
             encoded = try FixEncoder(profile: profile).encode(resized, captureDate: photo.exif.dateTimeOriginal, with: encoder!)
         } catch {
-            return refused(FixRefusal(check: "file.jpeg", zh: "JPEG 编码失败:\(error.message)", en: "JPEG encoding failed: \(error.message)"), plan: plan)
+            return refused(FixRefusal(check: "file.jpeg", zh: "JPEG 编码失败:\(error.message)", en: "JPEG encoding failed: \(error.message)"))
         }
         fix.quality = encoded.quality
         fix.byteCount = encoded.bytes.count
@@ -170,6 +187,20 @@ public final class PhotoFixer {
             .map(\.check)
         report.fix = fix
         return FixOutcome(path: path, fixedBytes: encoded.bytes, report: report)
+    }
+
+    /// A plan made on a picture decoded at `scale`, with its crop in full-size pixels (still of the
+    /// profile's exact aspect, inside the picture) and the scale from those.
+    static func inSourcePixels(_ plan: FramingPlan, scale: Double, width: Int, height: Int, profile: Profile) -> FramingPlan {
+        let unit = FramingPlanner.gcd(profile.width, profile.height)
+        let aw = profile.width / unit, ah = profile.height / unit
+        let m = min(max(1, Int((Double(plan.crop.height) / scale / Double(ah)).rounded())), width / aw, height / ah)
+        let cw = m * aw, ch = m * ah
+        let cx = (Double(plan.crop.x) + Double(plan.crop.width) / 2) / scale
+        let cy = (Double(plan.crop.y) + Double(plan.crop.height) / 2) / scale
+        let x = min(max(0, Int((cx - Double(cw) / 2).rounded())), width - cw)
+        let y = min(max(0, Int((cy - Double(ch) / 2).rounded())), height - ch)
+        return FramingPlan(crop: PixelRect(x: x, y: y, width: cw, height: ch), scale: Double(profile.height) / Double(ch), predicted: plan.predicted)
     }
 
     /// The crop for a photo's analysis, or why no lawful fix exists.
@@ -215,11 +246,12 @@ public final class PhotoFixer {
         } catch {
             return .failure(FixRefusal(check: "face.count", reason: error.message))
         }
-        let mask = try? photo.personMask()
-        let measured = mask.flatMap { $0.isReliable ? $0.headTopY.map(Double.init) : nil }
+        // The head top framing.head_top judges: the outline's crown when it is trusted, else the
+        // estimate from the face's proportions.
+        let outline = try? photo.headOutline()
         let frame = FaceFrame(
             eyeLineY: face.eyeLineY, faceWidth: face.faceWidth, faceCentreX: face.faceCentreX,
-            headTopY: measured ?? max(0, face.estimatedHeadTopY), headTopEstimated: measured == nil)
+            headTopY: outline?.y ?? max(0, face.estimatedHeadTopY), headTopEstimated: outline?.isEstimated ?? true)
         return FramingPlanner(profile: profile, maxEnlargement: options.maxEnlargement).plan(frame, width: picture.width, height: picture.height)
     }
 

@@ -40,7 +40,8 @@ public final class PhotoChecker {
         }
         let findings = context.profile.checks.map { check in Self.evaluate(check, photo) }
         let annotated = context.options.annotateDirectory.flatMap { AnnotationWriter.write(photo, findings: findings, to: $0) }
-        let size = try? photo.picture.get()
+        // The photo's own displayed size, also when it was decoded DCT-scaled.
+        let size = photo.sourceSize
         var report = PhotoReport(
             path: path, verdict: Verdict(findings: findings), width: size?.width, height: size?.height,
             findings: findings)

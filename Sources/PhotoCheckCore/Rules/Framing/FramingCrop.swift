@@ -111,8 +111,20 @@ extension PhotoAnalysis {
     func framingCrop() -> FramingCrop? {
         guard let face = try? face(), let picture = try? image() else { return nil }
         let headTop = (try? headOutline())?.y ?? max(0, face.estimatedHeadTopY)
-        return FramingCrop.plan(
-            faceWidth: face.faceWidth, faceCentreX: face.faceCentreX, eyeLineY: face.eyeLineY, headTopY: headTop, chinY: face.chinY,
-            width: picture.width, height: picture.height, profile: profile)
+        guard
+            let crop = FramingCrop.plan(
+                faceWidth: face.faceWidth, faceCentreX: face.faceCentreX, eyeLineY: face.eyeLineY, headTopY: headTop, chinY: face.chinY,
+                width: picture.width, height: picture.height, profile: profile)
+        else { return nil }
+        // A phone photo decoded DCT-scaled: the advice is in the photo's own pixels.
+        guard decodeScale < 1, let source = sourceSize else { return crop }
+        func up(_ v: Int) -> Int { Int((Double(v) / decodeScale).rounded()) }
+        var scaled = crop
+        scaled.rect = PixelRect(x: up(crop.rect.x), y: up(crop.rect.y), width: up(crop.rect.width), height: up(crop.rect.height))
+        scaled.topRange = up(crop.topRange.lowerBound)...up(crop.topRange.upperBound)
+        scaled.pictureWidth = source.width
+        scaled.pictureHeight = source.height
+        scaled.keepsResolution = Double(scaled.rect.height) >= Double(profile.height) - 0.5
+        return scaled
     }
 }
