@@ -44,7 +44,7 @@ public enum RuleRegistry {
         FocusSharpnessRule(),
         FocusUpscaledRule(),
         ManualReviewRule<ManualChecks.EarsEyebrows>(),
-        ManualReviewRule<ManualChecks.Accessories>(),
+        AccessoriesRule(),
         ManualReviewRule<ManualChecks.ContactLenses>(),
         ManualReviewRule<ManualChecks.Retouching>(),
         ManualReviewRule<ManualChecks.Distortion>(),
