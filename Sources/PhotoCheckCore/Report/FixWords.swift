@@ -7,8 +7,9 @@ enum FixWords {
         guard fix.refusal == nil, let plan = fix.plan else { return nil }
         let c = plan.crop
         let source = fix.sourceWidth.flatMap { w in fix.sourceHeight.map { " \(w)×\($0)" } } ?? ""
+        let sourceZh = source.isEmpty ? "" : source + " "
         let scale = formatNumber(plan.scale, digits: 3)
-        var zh = "从\(source)中裁剪 \(c.width)×\(c.height)(左上角 \(c.x), \(c.y)),缩放 \(scale) 倍"
+        var zh = "从\(sourceZh)中裁剪 \(c.width)×\(c.height)(左上角 \(c.x), \(c.y)),缩放 \(scale) 倍"
         var en = "crop \(c.width)×\(c.height) at (\(c.x), \(c.y)) of\(source), scale \(scale)"
         if let q = fix.quality, let bytes = fix.byteCount {
             let kb = formatNumber(Double(bytes) / 1024, digits: 1)

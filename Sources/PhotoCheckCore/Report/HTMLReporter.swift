@@ -126,7 +126,8 @@ public struct HTMLReporter: Reporter {
         if let preview = fix.sourcePreview {
             out +=
                 "<figure style=\"margin:0\"><img style=\"max-width:320px;max-height:320px;display:block\" alt=\"\" src=\"\(Self.dataURL(preview))\"><figcaption>"
-            out += (zh ? "原照片,红框为裁剪范围" : "Source, the crop in red") + "</figcaption></figure>\n"
+            let caption = fix.plan == nil ? (zh ? "原照片" : "Source") : (zh ? "原照片,红框为裁剪范围" : "Source, the crop in red")
+            out += caption + "</figcaption></figure>\n"
         }
         if let fixed = report.picture ?? report.thumbnail, fix.refusal == nil, !fix.dryRun {
             out +=
