@@ -139,3 +139,39 @@ import Testing
         #expect(html.contains("fixed → "))
     }
 }
+
+/// A batch killed in the middle (SIGKILL: no clean-up runs) leaves every fixed photo either
+/// absent or complete: files are written to a hidden temporary name and renamed when whole.
+@Suite struct FixInterruptionTests {
+    @Test func killedBatchLeavesNoHalfWrittenPhoto() throws {
+        var photos: [String: String] = [:]
+        for i in 0..<8 { photos[String(format: "2021%06d.jpg", i)] = FixCommandTests.good }
+        let dir = try FixCommandTests.folder(photos)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CheckCommandTests.binary)
+        process.arguments = ["fix", dir.path, "--jobs", "1", "--no-progress"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait for the first fixed photo, then kill the batch while it works on the next ones.
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("2021000000.fixed.jpg").path) {
+            usleep(20_000)
+        }
+        usleep(150_000)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        let fixed = names.filter { $0.hasSuffix(".fixed.jpg") && !$0.hasPrefix(".") }
+        #expect(!fixed.isEmpty && fixed.count < 8, "killed mid-batch: \(fixed.count) fixed")
+        for name in fixed {
+            let bytes = try #require(FileManager.default.contents(atPath: dir.appendingPathComponent(name).path))
+            let file = try JPEGFile(bytes: [UInt8](bytes))
+            #expect(!file.isTruncated && file.problems.isEmpty && file.trailingByteCount == 0, "\(name) is complete")
+        }
+        // Only hidden temporary files may be left (a name no photo folder walk picks up).
+        #expect(names.allSatisfy { $0.hasPrefix(".") || $0.hasSuffix(".jpg") })
+        #expect(names.filter { $0.hasSuffix(".jpg") && !$0.hasPrefix(".") }.count == 8 + fixed.count)
+    }
+}
