@@ -30,6 +30,23 @@ public struct EncoderFingerprint: Sendable, Equatable {
     public let family: Family
     /// What wrote the tables, e.g. "Adobe Photoshop, Quality 9" or "IJG libjpeg, quality 92".
     public let name: String
+    /// `name` for Chinese text: the program and camera names stay as they are written, the settings
+    /// are said in Chinese ("Adobe Photoshop, Save for web, Quality 92" → "Adobe Photoshop,存储为
+    /// Web 格式,品质 92").
+    public var chineseName: String {
+        var out = name
+        for (en, zh) in Self.settingWords { out = out.replacingOccurrences(of: en, with: zh) }
+        return out
+    }
+
+    /// The setting words of the fingerprint table, longest first where one holds another.
+    static let settingWords: [(String, String)] = [
+        (", Save for web", ",存储为 Web 格式"), (", No compression ghosting", ",无压缩重影"), (" (high quality)", "(高品质)"),
+        (" (high compression)", "(高压缩)"), (", Quality ", ",品质 "), (" Quality ", " 品质 "), (" or ", " 或 "),
+        (", Best", ",最佳"), (", Fine", ",精细"), (", Basic", ",基本"), (", High", ",高"), (" (vertical)", "(竖拍)"),
+        (", quality ", ",品质 "),
+    ]
+
     /// ExifTool-compatible digest of the DQT segments ("md5" or "md5:221111").
     public let digest: String
     /// The quality estimate (see `QualityEstimator`).

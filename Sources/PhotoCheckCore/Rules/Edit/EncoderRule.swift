@@ -27,16 +27,16 @@ struct EncoderRule: Rule {
                 zh: "IJG/libjpeg 标准量化表,品质 \(estimate.quality)(常见于手机应用、网页工具、GIMP、ImageMagick 等)",
                 en: "IJG/libjpeg standard tables at quality \(estimate.quality) (phone apps, web tools, GIMP, ImageMagick…)")
         case .photoshop:
-            family = Localized(zh: "Adobe Photoshop 的量化表(\(print.name))", en: "Adobe Photoshop's tables (\(print.name))")
+            family = Localized(zh: "Adobe Photoshop 的量化表(\(print.chineseName))", en: "Adobe Photoshop's tables (\(print.name))")
         case .lightroom:
-            family = Localized(zh: "Adobe Lightroom 导出的量化表(\(print.name))", en: "Adobe Lightroom export tables (\(print.name))")
+            family = Localized(zh: "Adobe Lightroom 导出的量化表(\(print.chineseName))", en: "Adobe Lightroom export tables (\(print.name))")
         case .editor:
-            family = Localized(zh: "修图/看图软件的量化表(\(print.name))", en: "a photo editor's tables (\(print.name))")
+            family = Localized(zh: "修图/看图软件的量化表(\(print.chineseName))", en: "a photo editor's tables (\(print.name))")
         case .apple:
             family = Localized(
-                zh: "Apple 编码器的量化表(iPhone 相机或 macOS,\(print.name))", en: "Apple's encoder tables (iPhone camera or macOS; \(print.name))")
+                zh: "Apple 编码器的量化表(iPhone 相机或 macOS,\(print.chineseName))", en: "Apple's encoder tables (iPhone camera or macOS; \(print.name))")
         case .camera:
-            family = Localized(zh: "相机自带的量化表(\(print.name))", en: "a camera's own tables (\(print.name))")
+            family = Localized(zh: "相机自带的量化表(\(print.chineseName))", en: "a camera's own tables (\(print.name))")
         case .unknown:
             family =
                 camera.isEmpty
