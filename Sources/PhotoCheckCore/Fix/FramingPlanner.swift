@@ -103,8 +103,6 @@ public struct FramingPlanner: Sendable {
         }
         let centring = profile.limits["framing.centring"]?.pass.max ?? 24
         let pw = profile.width, ph = profile.height
-        let unit = Self.gcd(pw, ph)
-        let aw = pw / unit, ah = ph / unit
         let margin = 0.1
 
         if face.headTopY < 1 && !face.headTopEstimated {
@@ -129,9 +127,8 @@ public struct FramingPlanner: Sendable {
                         "The face is only \(w) px wide; reaching \(Int(faceBand.min))–\(Int(faceBand.max)) px would need enlarging \(formatNumber(neededScale, digits: 2))× (at most \(formatNumber(maxEnlargement, digits: 2))× is allowed), which blurs the photo. Take it again closer, or at a higher resolution"
                 ))
         }
-        let largest = min(width / aw, height / ah)
-        let smallest = max(1, Int((Double(ph) / maxEnlargement / Double(ah)).rounded(.up)))
-        guard largest >= smallest else {
+        let sizes = Self.cropSizes(profileWidth: pw, profileHeight: ph, width: width, height: height, maxEnlargement: maxEnlargement)
+        guard !sizes.isEmpty else {
             return .failure(
                 FixRefusal(
                     check: "focus.sharpness", zh: "照片太小(\(width)×\(height) 像素),放大到 \(pw)×\(ph) 会模糊。请用更高的分辨率重新拍摄",
@@ -148,8 +145,7 @@ public struct FramingPlanner: Sendable {
         var best: Candidate?
         var closest: Candidate?
         let wEye = 1 / (eye.half * eye.half), wHead = 1 / (head.half * head.half)
-        for m in smallest...largest {
-            let cw = m * aw, ch = m * ah
+        for (cw, ch) in sizes {
             let k = Double(ph) / Double(ch)
             // Best top: the weighted compromise between the eye-line and head-top middles.
             let u = (wEye * (k * face.eyeLineY - eye.middle) + wHead * (k * face.headTopY - head.middle)) / (wEye + wHead)
@@ -239,6 +235,26 @@ public struct FramingPlanner: Sendable {
             )
         }
         return FixRefusal(check: check, reason: Localized(zh: lead.zh + detail.zh, en: lead.en + detail.en))
+    }
+
+    /// The crop sizes to try, smallest enlargement first: whole multiples of the profile's reduced
+    /// aspect (3×4 for 480×640), so the crop has the aspect exactly, when that step is fine enough;
+    /// otherwise every crop height with the width rounded to the aspect. 358×441 (GA 461) has no
+    /// common factor, so its only multiple in a 480×640 photo would be 358×441 itself; the rounded
+    /// width is off the aspect by under half a pixel, which the resampling to the profile size absorbs.
+    static func cropSizes(profileWidth pw: Int, profileHeight ph: Int, width: Int, height: Int, maxEnlargement: Double) -> [(Int, Int)] {
+        let unit = gcd(pw, ph)
+        let aw = pw / unit, ah = ph / unit
+        if ah <= 64 {
+            let largest = min(width / aw, height / ah)
+            let smallest = max(1, Int((Double(ph) / maxEnlargement / Double(ah)).rounded(.up)))
+            guard largest >= smallest else { return [] }
+            return (smallest...largest).map { ($0 * aw, $0 * ah) }
+        }
+        let smallest = max(1, Int((Double(ph) / maxEnlargement).rounded(.up)))
+        let largest = min(height, Int(Double(width) * Double(ph) / Double(pw)))
+        guard largest >= smallest else { return [] }
+        return (smallest...largest).map { ch in (min(width, Int((Double(ch) * Double(pw) / Double(ph)).rounded())), ch) }
     }
 
     static func gcd(_ a: Int, _ b: Int) -> Int {

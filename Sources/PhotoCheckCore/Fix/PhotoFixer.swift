@@ -194,8 +194,17 @@ public final class PhotoFixer {
     static func inSourcePixels(_ plan: FramingPlan, scale: Double, width: Int, height: Int, profile: Profile) -> FramingPlan {
         let unit = FramingPlanner.gcd(profile.width, profile.height)
         let aw = profile.width / unit, ah = profile.height / unit
-        let m = min(max(1, Int((Double(plan.crop.height) / scale / Double(ah)).rounded())), width / aw, height / ah)
-        let cw = m * aw, ch = m * ah
+        let cw: Int, ch: Int
+        if ah <= 64 {
+            let m = min(max(1, Int((Double(plan.crop.height) / scale / Double(ah)).rounded())), width / aw, height / ah)
+            (cw, ch) = (m * aw, m * ah)
+        } else {
+            // An aspect without a fine whole step (see FramingPlanner.cropSizes): the height, and the width rounded to it.
+            let h = min(
+                height, Int(Double(width) * Double(profile.height) / Double(profile.width)), max(1, Int((Double(plan.crop.height) / scale).rounded()))
+            )
+            (cw, ch) = (min(width, Int((Double(h) * Double(profile.width) / Double(profile.height)).rounded())), h)
+        }
         let cx = (Double(plan.crop.x) + Double(plan.crop.width) / 2) / scale
         let cy = (Double(plan.crop.y) + Double(plan.crop.height) / 2) / scale
         let x = min(max(0, Int((cx - Double(cw) / 2).rounded())), width - cw)
