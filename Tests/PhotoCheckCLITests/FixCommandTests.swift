@@ -121,6 +121,21 @@ import Testing
         #expect(Self.listing(dir) == ["hair.jpg"])
     }
 
+    /// A file that is not a photo counts as `check` counts it: an error (无法读取, exit 2), not a
+    /// failed fix, with the same finding, in both commands' JSON.
+    @Test func unreadableFilesAreErrorsAsInCheck() throws {
+        let png = TestPaths.fixture("hostile/png-renamed.jpg")
+        let fix = try CLI.run(["fix", png, "--format", "json", "--dry-run"])
+        let check = try CLI.run(["check", png, "--format", "json"])
+        #expect(fix.status == 2 && check.status == 2)
+        let fixed = try #require(try Self.photos(fix).first)
+        let checked = try #require(try Self.photos(check).first)
+        #expect(fixed["verdict"] as? String == "error")
+        #expect((fixed["error"] as? [String: String]) == (checked["error"] as? [String: String]))
+        let findings = { (photo: [String: Any]) in (photo["findings"] as? [[String: Any]])?.compactMap { $0["check"] as? String } }
+        #expect(findings(fixed) == ["file.jpeg"] && findings(checked) == ["file.jpeg"])
+    }
+
     @Test func usageErrors() throws {
         #expect(try CLI.run(["fix"]).status == 2)
         #expect(try CLI.run(["fix", Self.good, Self.refused, "-o", "/tmp/x.jpg"]).status == 2)

@@ -144,6 +144,14 @@ public final class PhotoFixer {
             report.fix = fix
             return FixOutcome(path: path, fixedBytes: nil, report: report)
         }
+        if let error = PhotoChecker.unreadable(photo) {
+            // Counted and worded as `check` counts and words it (an error, exit 2), not a failed fix.
+            var outcome = refused(FixRefusal(check: "file.jpeg", reason: error.message))
+            outcome.report.verdict = .error
+            outcome.report.error = error
+            outcome.report.findings = [PhotoChecker.evaluate(JPEGFormatRule.check, photo)]
+            return outcome
+        }
         let planned = plan(photo)
         guard case .success(let planned) = planned, let picture = size, let source else {
             if case .failure(let refusal) = planned { return refused(refusal) }
