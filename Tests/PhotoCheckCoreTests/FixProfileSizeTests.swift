@@ -33,3 +33,16 @@ import Testing
         #expect(ga.allSatisfy { $0.0 <= 480 && $0.1 <= 640 })
     }
 }
+
+/// A photo already at the profile's size and inside every band keeps its framing: the crop is the
+/// whole picture at scale 1, so no pixel of the face is resampled.
+@Suite struct FixKeepsACompliantPhotoTests {
+    @Test func aCompliantPhotoIsNotCroppedOrScaled() throws {
+        let bytes = try TestPaths.fixtureBytes("real/frll-005-blue-480x640.jpg")
+        let outcome = PhotoFixer(profile: .chsi2017).fix(path: "me.jpg", bytes: bytes)
+        let plan = try #require(outcome.plan)
+        #expect(plan.crop == PixelRect(x: 0, y: 0, width: 480, height: 640))
+        #expect(plan.scale == 1)
+        #expect(outcome.report.verdict == .pass)
+    }
+}

@@ -144,6 +144,7 @@ public struct FramingPlanner: Sendable {
         }
         var best: Candidate?
         var closest: Candidate?
+        var untouched: Candidate?
         let wEye = 1 / (eye.half * eye.half), wHead = 1 / (head.half * head.half)
         for (cw, ch) in sizes {
             let k = Double(ph) / Double(ch)
@@ -168,6 +169,7 @@ public struct FramingPlanner: Sendable {
                 plan: FramingPlan(crop: PixelRect(x: x0, y: y0, width: cw, height: ch), scale: k, predicted: predicted), cost: cost,
                 excess: excess)
             let total = excess.map { $0.1 }.reduce(0, +)
+            if total == 0, cw == width, ch == height, cw == pw, ch == ph { untouched = candidate }
             if total == 0 {
                 if best == nil || cost < best!.cost { best = candidate }
             } else if best == nil {
@@ -175,6 +177,9 @@ public struct FramingPlanner: Sendable {
                 if total < closestTotal { closest = candidate }
             }
         }
+        // A photo already at the profile's size that passes as it is keeps every pixel where it is:
+        // moving the bands a few pixels nearer their middles is not worth a resample of the whole face.
+        if let untouched, best != nil { return .success(untouched.plan) }
         if let best { return .success(best.plan) }
         guard let closest, let worst = closest.excess.max(by: { $0.1 < $1.1 }) else {
             return .failure(FixRefusal(check: "framing.face_width", zh: "找不到合适的裁剪", en: "no crop frames the face"))
