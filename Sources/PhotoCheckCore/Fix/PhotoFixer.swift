@@ -333,25 +333,14 @@ public struct BatchFixer: Sendable {
     public func run<Output: Sendable>(
         _ paths: [String], prepare: @escaping @Sendable (FixOutcome) -> Output, deliver: (Output) -> Void
     ) {
-        let queue = ResultQueue<Output>()
         let profile = profile, options = options, attachments = attachments
-        let workers = min(jobs, max(1, paths.count))
-        let next = Counter()
-        let group = DispatchGroup()
-        for _ in 0..<workers {
-            group.enter()
-            Thread.detachNewThread {
+        OrderedWorkers.run(
+            count: paths.count, jobs: jobs,
+            makeWorker: {
                 let fixer = PhotoFixer(profile: profile, options: options)
                 fixer.attachments = attachments
-                while let index = next.take(below: paths.count) {
-                    queue.put(index, prepare(fixer.fix(path: paths[index])))
-                }
-                group.leave()
-            }
-        }
-        for index in 0..<paths.count {
-            deliver(queue.take(index))
-        }
-        group.wait()
+                return fixer
+            },
+            work: { fixer, index in prepare(fixer.fix(path: paths[index])) }, deliver: deliver)
     }
 }

@@ -26,25 +26,42 @@ public struct BatchRunner: Sendable {
     public func run<Output: Sendable>(
         _ paths: [String], prepare: @escaping @Sendable (PhotoReport) -> Output, deliver: (Output) -> Void
     ) {
-        let queue = ResultQueue<Output>()
         let profile = profile, options = options, attachments = attachments
-        let workers = min(jobs, max(1, paths.count))
-        let next = Counter()
-        let budget = workers > 1 ? PixelBudget(capacity: PixelBudget.batchDefault) : nil
-        let group = DispatchGroup()
-        for _ in 0..<workers {
-            group.enter()
-            Thread.detachNewThread {
+        let budget = min(jobs, paths.count) > 1 ? PixelBudget(capacity: PixelBudget.batchDefault) : nil
+        OrderedWorkers.run(
+            count: paths.count, jobs: jobs,
+            makeWorker: {
                 let checker = PhotoChecker(profile: profile, options: options)
                 checker.attachments = attachments
                 checker.budget = budget
-                while let index = next.take(below: paths.count) {
-                    queue.put(index, prepare(checker.check(path: paths[index])))
+                return checker
+            },
+            work: { checker, index in prepare(checker.check(path: paths[index])) }, deliver: deliver)
+    }
+}
+
+/// Runs `count` items on at most `jobs` threads, each with a worker of its own (a checker or a
+/// fixer: they own decoders and detectors, so they are not shared), and delivers the results in
+/// index order on the calling thread as soon as each and all before it are done.
+enum OrderedWorkers {
+    static func run<Worker, Output: Sendable>(
+        count: Int, jobs: Int, makeWorker: @escaping @Sendable () -> Worker, work: @escaping @Sendable (Worker, Int) -> Output,
+        deliver: (Output) -> Void
+    ) {
+        let queue = ResultQueue<Output>()
+        let next = Counter()
+        let group = DispatchGroup()
+        for _ in 0..<min(max(1, jobs), max(1, count)) {
+            group.enter()
+            Thread.detachNewThread {
+                let worker = makeWorker()
+                while let index = next.take(below: count) {
+                    queue.put(index, work(worker, index))
                 }
                 group.leave()
             }
         }
-        for index in 0..<paths.count {
+        for index in 0..<count {
             deliver(queue.take(index))
         }
         group.wait()
