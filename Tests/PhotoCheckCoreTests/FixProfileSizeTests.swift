@@ -46,3 +46,67 @@ import Testing
         #expect(outcome.report.verdict == .pass)
     }
 }
+
+/// Profiles that judge the head's height (cet, icao) are framed to it: the crop is chosen so that
+/// chin to crown fills the profile's band, and the fixed file passes every framing check of the
+/// profile when it is checked again. Before, the planner framed to chsi-2017's face-width and
+/// eye-line numbers, which these profiles inherit but do not judge, and the head came out 60–62%.
+@Suite struct FixHeadHeightTests {
+    static let photos = ["real/frll-005-blue-480x640.jpg", "real/frll-067-grey-480x640.jpg", "real/frll-neutral-plain-grey-bg-05.jpg"]
+
+    @Test(arguments: ["cet", "icao"], photos)
+    func theFixedPhotoPassesTheProfilesFraming(profileName: String, photo: String) throws {
+        let profile = try Profile.builtIn(named: profileName)
+        let outcome = PhotoFixer(profile: profile).fix(path: "me.jpg", bytes: try TestPaths.fixtureBytes(photo))
+        #expect(outcome.report.fix?.refusal == nil, "\(String(describing: outcome.report.fix?.refusal?.reason.en))")
+        let framing = profile.checks.filter { $0.hasPrefix("framing.") && $0 != "framing.shoulders" }
+        #expect(framing.contains("framing.head_height"))
+        for check in framing + ["file.dimensions"] {
+            #expect(outcome.report.status(check) == .pass, "\(profileName) \(photo) \(check): \(outcome.report.finding(check).message.en)")
+        }
+        let retake = outcome.report.fix?.retake ?? []
+        #expect(!retake.contains("framing.head_height"))
+        let pct = try #require(outcome.plan?.predicted.headHeightPct)
+        let band = try #require(profile.limits["framing.head_height"]?.pass)
+        #expect(pct > band.min! && pct < band.max!)
+    }
+
+    /// A face whose head cannot reach the band in any crop (the head fills only 40% of a picture
+    /// too small to crop tighter without enlarging past the limit) is refused by the check that
+    /// blocks, not framed wrongly.
+    @Test func aHeadTooSmallToFrameIsRefusedNamingItsCheck() throws {
+        let planner = FramingPlanner(profile: try Profile.builtIn(named: "icao"))
+        // A 413×531 picture whose head is 40% of the height: 70% would need a 1.75× enlargement.
+        let face = FaceFrame(eyeLineY: 200, faceWidth: 120, faceCentreX: 206, headTopY: 120, headHeight: 212)
+        guard case .failure(let refusal) = planner.plan(face, width: 413, height: 531) else {
+            Issue.record("planned a crop that would blur")
+            return
+        }
+        #expect(refusal.check == "focus.sharpness")
+        #expect(refusal.reason.en.contains("head (chin to crown)"))
+    }
+
+    /// A head too large for the frame: even the whole picture leaves it over 80%.
+    @Test func aHeadTooLargeIsRefusedByHeadHeight() throws {
+        let planner = FramingPlanner(profile: try Profile.builtIn(named: "icao"))
+        let face = FaceFrame(eyeLineY: 250, faceWidth: 300, faceCentreX: 206, headTopY: 20, headHeight: 480)
+        guard case .failure(let refusal) = planner.plan(face, width: 413, height: 531) else {
+            Issue.record("planned a crop with the head over 80%")
+            return
+        }
+        #expect(refusal.check == "framing.head_height")
+        #expect(refusal.reason.en.contains("too large"))
+    }
+
+    /// cet judges the margin above the head and the head's height, not the eye line or the face
+    /// width: a planned crop puts both judged positions inside their bands, whatever chsi-2017's
+    /// inherited eye-line numbers say.
+    @Test func cetIsFramedToItsOwnBandsOnly() throws {
+        let planner = FramingPlanner(profile: try Profile.builtIn(named: "cet"))
+        let face = FaceFrame(eyeLineY: 900, faceWidth: 500, faceCentreX: 1500, headTopY: 500, headHeight: 950)
+        let plan = try planner.plan(face, width: 3000, height: 4000).get()
+        #expect((9.6...28.8).contains(plan.predicted.headTopY))
+        #expect((65...75).contains(try #require(plan.predicted.headHeightPct)))
+        #expect(plan.crop.width * 4 == plan.crop.height * 3)
+    }
+}

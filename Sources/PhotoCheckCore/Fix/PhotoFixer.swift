@@ -62,7 +62,7 @@ public struct FixReport: Sendable, Equatable {
     public static let fixableChecks: Set<CheckID> = [
         "file.jpeg", "file.extension", "file.dimensions", "file.colour", "file.quality", "file.size", "file.dpi", "file.orientation",
         "file.trailer", "edit.software", "edit.encoder", "edit.thumbnail", "framing.head_top", "framing.eye_line",
-        "framing.face_width", "framing.centring",
+        "framing.face_width", "framing.head_height", "framing.centring",
     ]
 }
 
@@ -266,9 +266,14 @@ public final class PhotoFixer {
         // The head top framing.head_top judges: the outline's crown when it is trusted, else the
         // estimate from the face's proportions.
         let outline = try? photo.headOutline()
+        // Chin to crown as framing.head_height measures it: the mask's top on a plain backdrop,
+        // else the estimate.
+        let mask = try? photo.personMask()
+        let crown = mask.flatMap { $0.isReliable ? $0.headTopY.map(Double.init) : nil } ?? max(0, face.estimatedHeadTopY.rounded())
         let frame = FaceFrame(
             eyeLineY: face.eyeLineY, faceWidth: face.faceWidth, faceCentreX: face.faceCentreX,
-            headTopY: outline?.y ?? max(0, face.estimatedHeadTopY), headTopEstimated: outline?.isEstimated ?? true)
+            headTopY: outline?.y ?? max(0, face.estimatedHeadTopY), headTopEstimated: outline?.isEstimated ?? true,
+            headHeight: max(0, face.chinY - crown))
         return FramingPlanner(profile: profile, maxEnlargement: options.maxEnlargement).plan(frame, width: picture.width, height: picture.height)
     }
 
