@@ -26,6 +26,28 @@ import Testing
         assertGolden(c.reporter.render(ReportSamples.reports, c.context), c.name)
     }
 
+    /// Marks are for the annotated picture only: the same batch with marks on every finding renders
+    /// the same bytes in every format.
+    @Test(arguments: 0..<cases.count)
+    func marksAreNotPrinted(_ index: Int) {
+        let c = Self.cases[index]
+        let marked = ReportSamples.reports.map { report in
+            var report = report
+            report.findings = report.findings.map { finding in
+                var finding = finding
+                finding.marks = [
+                    Mark(.rows(top: 50, bottom: 110), .limit), .horizontal(78, from: 0, to: 479, .estimated, label: "head top ~78 px"),
+                    Mark(.box(PixelRect(x: 1, y: 2, width: 3, height: 4)), .measured), Mark(.dots([Point(x: 5, y: 6)]), .found),
+                    Mark(.area(Mark.Area(width: 2, height: 1, inside: [true, false])), .found),
+                ]
+                return finding
+            }
+            return report
+        }
+        #expect(marked != ReportSamples.reports)
+        #expect(c.reporter.render(marked, c.context) == c.reporter.render(ReportSamples.reports, c.context))
+    }
+
     @Test(arguments: 0..<cases.count)
     func isDeterministic(_ index: Int) {
         let c = Self.cases[index]

@@ -1,9 +1,13 @@
 import Foundation
 
-/// Draws what the face and framing checks saw onto a copy of the photo: the face box, the 68
-/// landmarks, the person outline and the standard's guide bands (head-top band, eye band,
-/// face-width range, centre line), each green where its check passes, amber where it warns and red
-/// where it fails. Pure: analysis and findings in, picture out.
+/// Draws what the checks judged onto a copy of the photo: each finding's marks (`Finding.marks`),
+/// nothing else. A band is tinted strips at the picture's sides between dashed lines, a measured
+/// value a thick solid line, an estimated one a thick dashed line, each labelled; all green where the
+/// finding passes, amber where it warns, red where it fails, grey where it was not judged. What the
+/// analysis found (the person's outline, the landmarks) keeps a colour of its own.
+///
+/// Pure: picture and findings in, picture out. A photo's annotated picture is drawn once
+/// (`PhotoAnalysis.annotatedPicture`) and shared by `--annotate` and the HTML report.
 public enum Annotator {
     public static let passColour: (UInt8, UInt8, UInt8) = (40, 200, 60)
     public static let warnColour: (UInt8, UInt8, UInt8) = (255, 170, 0)
@@ -13,84 +17,101 @@ public enum Annotator {
     static let landmarkColour: (UInt8, UInt8, UInt8) = (255, 240, 0)
     static let boxColour: (UInt8, UInt8, UInt8) = (255, 255, 255)
 
-    /// The annotated picture, or nil when the photo has no picture to draw on.
+    /// The colour of a finding's marks.
+    public static func colour(_ status: Status) -> (UInt8, UInt8, UInt8) {
+        switch status {
+        case .pass: passColour
+        case .warn: warnColour
+        case .fail: failColour
+        case .skip, .manual: neutralColour
+        }
+    }
+
+    /// The annotated picture of a photo, drawn the first time it is asked for and kept with the
+    /// photo's analysis (`--annotate` and the HTML report share it); nil when the photo has no
+    /// picture.
     public static func annotate(_ photo: PhotoAnalysis, findings: [Finding]) -> RGBImage? {
-        guard let image = try? photo.image() else { return nil }
-        var canvas = Canvas(image: image)
-        let w = image.width, h = image.height
-        let sx = photo.profile.frameScale(width: w, height: h), sy = sx
+        photo.annotatedPicture(findings)
+    }
+
+    /// `picture` with the marks of `findings` drawn on it.
+    public static func annotate(_ picture: RGBImage, findings: [Finding]) -> RGBImage {
+        var canvas = Canvas(image: picture)
+        let w = picture.width, h = picture.height
         let thick = max(1, Int((Double(max(w, h)) / 640).rounded()))
-        func colour(_ check: CheckID) -> (UInt8, UInt8, UInt8) {
-            switch findings.first(where: { $0.check == check })?.status {
-            case .pass: passColour
-            case .warn: warnColour
-            case .fail: failColour
-            default: neutralColour
+        let marks = findings.flatMap { finding in finding.marks.map { (mark: $0, colour: colour(finding.status)) } }
+        // Back to front: what was found, the bands, the boxes and dots, the lines, the labels.
+        for (mark, _) in marks {
+            if case .area(let area) = mark.shape { canvas.outline(area, colour: outlineColour) }
+        }
+        for (mark, c) in marks where mark.role == .limit {
+            switch mark.shape {
+            case .rows(let top, let bottom):
+                canvas.band(y0: top, y1: bottom, colour: c, alpha: 0.15)
+                canvas.horizontal(top, colour: c, thickness: thick, dashed: true)
+                canvas.horizontal(bottom, colour: c, thickness: thick, dashed: true)
+            case .columns(let left, let right):
+                canvas.columnBand(x0: left, x1: right, colour: c, alpha: 0.15)
+            default: break
             }
         }
-        func passBand(_ name: String, scale: Double) -> (Double, Double)? {
-            guard let limit = photo.profile.limits[name], let lo = limit.pass.min, let hi = limit.pass.max else { return nil }
-            return (lo * scale, hi * scale)
-        }
-
-        if let mask = try? photo.personMask() {
-            canvas.outline(mask, colour: outlineColour)
-        }
-        let geometry = try? photo.face()
-        for face in (try? photo.faces()) ?? [] {
-            canvas.rectangle(face.box, colour: face.isCutOff ? failColour : boxColour, thickness: thick)
-            for p in face.landmarks {
-                canvas.dot(p, radius: thick + 1, colour: landmarkColour)
+        for (mark, c) in marks {
+            switch mark.shape {
+            case .box(let r): canvas.rectangle(r, colour: mark.role == .found ? boxColour : c, thickness: thick)
+            case .dots(let points):
+                for p in points { canvas.dot(p, radius: thick + 1, colour: mark.role == .found ? landmarkColour : c) }
+            default: break
             }
         }
-
-        // Head-top band and the measured head top.
-        if let (lo, hi) = passBand("framing.head_top", scale: sy) {
-            let c = colour("framing.head_top")
-            canvas.band(y0: lo, y1: hi, colour: c, alpha: 0.18)
-            canvas.horizontal(lo, colour: c, thickness: thick, dashed: true)
-            canvas.horizontal(hi, colour: c, thickness: thick, dashed: true)
-            // The head top the rule judged: the outline's, or the estimate from the face's
-            // proportions (drawn dashed) when the outline above the face was not trusted.
-            if let top = try? photo.headOutline() {
-                canvas.horizontal(top.y, colour: c, thickness: thick * 2, dashed: top.isEstimated)
+        for (mark, c) in marks {
+            guard case .line(let a, let b) = mark.shape else { continue }
+            switch mark.role {
+            case .limit: canvas.line(a, b, colour: c, thickness: thick, dashed: a.x == b.x && abs(a.y - b.y) > Double(h) / 2)
+            case .measured: canvas.line(a, b, colour: c, thickness: thick * 2)
+            case .estimated: canvas.line(a, b, colour: c, thickness: thick * 2, dashed: true)
+            case .found: canvas.line(a, b, colour: outlineColour, thickness: thick)
             }
         }
-        // Eye band and the measured eye line.
-        if let (lo, hi) = passBand("framing.eye_line", scale: sy) {
-            let c = colour("framing.eye_line")
-            canvas.band(y0: lo, y1: hi, colour: c, alpha: 0.12)
-            canvas.horizontal(lo, colour: c, thickness: thick, dashed: true)
-            canvas.horizontal(hi, colour: c, thickness: thick, dashed: true)
-            if let g = geometry {
-                canvas.line(g.leftPupil, g.rightPupil, colour: colour("pose.roll"), thickness: thick)
-                canvas.horizontal(
-                    g.eyeLineY, colour: c, thickness: thick * 2, dashed: false, from: g.leftPupil.x - g.faceWidth * 0.6,
-                    to: g.rightPupil.x + g.faceWidth * 0.6)
-            }
-        }
-        // Centre line of the picture and the face's axis.
-        let centre = colour("framing.centring")
-        canvas.vertical(Double(w) / 2, colour: centre, thickness: thick, dashed: true)
-        if let g = geometry {
-            canvas.vertical(g.faceCentreX, colour: centre, thickness: thick, dashed: false, from: g.eyeLineY - g.faceWidth * 0.8, to: g.chinY)
-            // Face-width range: ticks at the smallest and largest allowed width around the face's
-            // axis, and the measured cheek-to-cheek line between them.
-            if let (lo, hi) = passBand("framing.face_width", scale: sx) {
-                let c = colour("framing.face_width")
-                let p = g.face.landmarks
-                let y = (p[1].y + p[15].y) / 2
-                for half in [lo / 2, hi / 2] {
-                    for side in [-1.0, 1.0] {
-                        let x = g.faceCentreX + side * half
-                        canvas.line(Point(x: x, y: y - 0.15 * g.faceWidth), Point(x: x, y: y + 0.15 * g.faceWidth), colour: c, thickness: thick)
-                    }
-                }
-                canvas.line(p[1], p[15], colour: c, thickness: thick * 2)
-            }
+        for (mark, c) in marks {
+            guard let label = mark.label else { continue }
+            canvas.label(label, near: mark.shape, colour: c, scale: thick)
         }
         return canvas.image
     }
+}
+
+/// The annotated picture of one photo for the findings it was drawn for (see `annotatedPicture`).
+final class AnnotatedPicture {
+    var findings: [Finding]?
+    var picture: RGBImage?
+    /// How many times it was drawn for this photo: once, whoever asks.
+    private(set) var draws = 0
+
+    func picture(_ photo: PhotoAnalysis, _ findings: [Finding]) -> RGBImage? {
+        if let picture, self.findings == findings { return picture }
+        guard let image = try? photo.image() else { return nil }
+        draws += 1
+        let drawn = Annotator.annotate(image, findings: findings)
+        self.findings = findings
+        picture = drawn
+        return drawn
+    }
+}
+
+enum AnnotatedPictureKey: AnalysisKey {
+    static func compute(_ photo: PhotoAnalysis) -> AnnotatedPicture { AnnotatedPicture() }
+}
+
+extension PhotoAnalysis {
+    /// The photo with the marks of `findings` drawn on it (`Annotator`), drawn once and kept: the
+    /// annotated copy (`--annotate`) and the HTML report's picture are the same drawing. Nil when the
+    /// photo has no picture.
+    public func annotatedPicture(_ findings: [Finding]) -> RGBImage? {
+        self[AnnotatedPictureKey.self].picture(self, findings)
+    }
+
+    /// How many times this photo's annotated picture was drawn (0 or 1 in a check run).
+    var annotationDraws: Int { self[AnnotatedPictureKey.self].draws }
 }
 
 /// Minimal drawing on an RGBImage: clipped lines, rectangles, dots and translucent bands.
@@ -160,15 +181,72 @@ struct Canvas {
         }
     }
 
-    /// Marks every person pixel that touches the backdrop.
-    mutating func outline(_ mask: PersonMask, colour: (UInt8, UInt8, UInt8)) {
-        guard mask.width == image.width, mask.height == image.height else { return }
-        let w = mask.width, h = mask.height
+    /// Tints a strip at the top and the bottom edge between columns x0 and x1.
+    mutating func columnBand(x0: Double, x1: Double, colour: (UInt8, UInt8, UInt8), alpha: Double) {
+        let lo = max(0, Int(x0.rounded())), hi = min(image.width - 1, Int(x1.rounded()))
+        guard lo <= hi else { return }
+        let strip = max(8, image.height / 32)
+        for x in lo...hi {
+            for y in 0..<strip { blend(x, y, colour, alpha: alpha * 3) }
+            for y in (image.height - strip)..<image.height { blend(x, y, colour, alpha: alpha * 3) }
+        }
+    }
+
+    /// Writes `text` in `colour` on a dark plate beside a shape: above the left end of a line
+    /// (past the side strips of a line across the picture), right of a vertical line's top, above a
+    /// box; kept inside the picture.
+    mutating func label(_ text: String, near shape: Mark.Shape, colour: (UInt8, UInt8, UInt8), scale: Int) {
+        let characters = Array(text)
+        let tw = characters.count * LabelFont.width * scale + 4 * scale, th = (LabelFont.height - 2) * scale + 2 * scale
+        let strip = max(8, image.width / 24)
+        var x: Double, y: Double
+        switch shape {
+        case .line(let a, let b) where a.x == b.x:
+            x = a.x + Double(3 * scale)
+            y = min(a.y, b.y)
+        case .line(let a, let b):
+            x = min(a.x, b.x) < Double(strip) ? Double(strip + 2 * scale) : min(a.x, b.x)
+            y = (a.x < b.x ? a.y : b.y) - Double(th + 2 * scale)
+        case .box(let r):
+            x = Double(r.x)
+            y = Double(r.y - th - 2 * scale)
+        case .rows(let top, _):
+            x = Double(strip + 2 * scale)
+            y = top - Double(th + 2 * scale)
+        case .columns(let left, _):
+            x = left
+            y = Double(strip)
+        case .dots, .area:
+            return
+        }
+        let left = min(max(0, Int(x.rounded())), max(0, image.width - tw))
+        let top = min(max(0, Int(y.rounded())), max(0, image.height - th))
+        for py in top..<min(image.height, top + th) {
+            for px in left..<min(image.width, left + tw) { blend(px, py, (0, 0, 0), alpha: 0.6) }
+        }
+        for (i, character) in characters.enumerated() {
+            // The glyphs' first rows and columns are blank in every character of the font.
+            for gy in 1..<LabelFont.height - 1 {
+                for gx in 0..<LabelFont.width where LabelFont.ink(character, gx, gy) {
+                    let ox = left + 2 * scale + (i * LabelFont.width + gx) * scale, oy = top + scale + (gy - 1) * scale
+                    for dy in 0..<scale {
+                        for dx in 0..<scale { plot(ox + dx, oy + dy, colour) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Marks every pixel of the area that touches the outside.
+    mutating func outline(_ area: Mark.Area, colour: (UInt8, UInt8, UInt8)) {
+        guard area.width == image.width, area.height == image.height else { return }
+        let w = area.width, h = area.height
+        let inside = area.pixels
         for y in 0..<h {
-            for x in 0..<w where mask.isPerson[y * w + x] {
+            for x in 0..<w where inside[y * w + x] {
                 let edge =
-                    (x > 0 && !mask.isPerson[y * w + x - 1]) || (x < w - 1 && !mask.isPerson[y * w + x + 1])
-                    || (y > 0 && !mask.isPerson[(y - 1) * w + x]) || (y < h - 1 && !mask.isPerson[(y + 1) * w + x])
+                    (x > 0 && !inside[y * w + x - 1]) || (x < w - 1 && !inside[y * w + x + 1])
+                    || (y > 0 && !inside[(y - 1) * w + x]) || (y < h - 1 && !inside[(y + 1) * w + x])
                 if edge {
                     plot(x, y, colour)
                     if w > 800 { plot(x + 1, y, colour); plot(x, y + 1, colour) }
@@ -197,10 +275,15 @@ extension Annotator {
             (
                 passColour, "line",
                 zh
-                    ? "粗实线:测得的头顶与双眼高度(粗虚线:轮廓不可信时按脸部比例估计的头顶)"
-                    : "thick solid lines: the measured head top and eye height (thick dashed: the head top estimated from the face's proportions where the outline cannot be trusted)"
+                    ? "粗实线:测得的头顶与双眼高度(粗虚线:轮廓不可信时按脸部比例估计的头顶,标有“estimated”;其旁的短竖虚线:按头部比例头顶可能的范围)"
+                    : "thick solid lines: the measured head top and eye height (thick dashed, labelled “estimated”: the head top estimated from the face's proportions where the outline cannot be trusted; the short dashed line beside it: where a head's proportions allow the crown to be)"
             ),
-            (passColour, "dash", zh ? "竖虚线:画面中线;竖实线:脸的中轴" : "vertical dashed line: the picture's centre; solid: the face's axis"),
+            (
+                passColour, "dash",
+                zh
+                    ? "上下边沿的色块:脸的中轴允许的范围;竖虚线:画面中线;竖实线:脸的中轴"
+                    : "blocks at the top and bottom edges: where the face's axis may be; vertical dashed line: the picture's centre; solid: the face's axis"
+            ),
             (
                 passColour, "line",
                 zh
@@ -208,9 +291,30 @@ extension Annotator {
                     : "short ticks by the cheeks: the narrowest and widest face allowed; the line between the cheeks: the face measured"
             ),
             (passColour, "line", zh ? "两眼间的线:头部倾斜(颜色按左右倾斜判定)" : "line between the eyes: head tilt (coloured by the roll check)"),
+            (
+                passColour, "line",
+                zh
+                    ? "底部的横线:人像在画面底部的宽度(短竖线:双肩至少应有的宽度)"
+                    : "line along the bottom: the person's width there (ticks: the least width that shows both shoulders)"
+            ),
+            (
+                passColour, "line",
+                zh
+                    ? "头旁的竖线:下巴到头顶的高度(短横线:允许的最小和最大头部高度;仅限要求头部大小的规范)"
+                    : "vertical line beside the head: chin to crown (ticks: the smallest and largest head allowed; only for standards that judge the head's size)"
+            ),
+            (
+                neutralColour, "line",
+                zh ? "文字标签:测得的数值(英文;“~”为估计值)" : "labels: the values measured (“~”: an estimate)"
+            ),
             (outlineColour, "line", zh ? "洋红轮廓:识别出的人像轮廓" : "magenta outline: the person as told apart from the backdrop"),
             (landmarkColour, "dot", zh ? "黄点:面部特征点" : "yellow dots: face landmarks"),
-            (boxColour, "box", zh ? "白框:检测到的脸(红框:脸被画面边缘截断)" : "white box: the face found (red: cut by the picture's edge)"),
+            (
+                passColour, "box",
+                zh
+                    ? "方框:检测到的脸(绿框:一张完整的脸;红框:没有、多张或被画面边缘截断)"
+                    : "box: the face found (green: one whole face; red: none, several or cut by the picture's edge)"
+            ),
         ]
     }
 

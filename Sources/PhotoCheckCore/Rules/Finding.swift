@@ -32,10 +32,13 @@ public struct Finding: Sendable, Equatable {
     public var hint: Localized?
     /// The part of the picture the finding is about, in displayed-image pixels.
     public var region: PixelRect?
+    /// What the check judged, as geometry on the picture (bands, the lines it measured, what it
+    /// looked at), for the annotated picture. No report prints it.
+    public var marks: [Mark]
 
     public init(
         check: CheckID, status: Status, measurements: [Measurement] = [], message: Localized,
-        hint: Localized? = nil, region: PixelRect? = nil
+        hint: Localized? = nil, region: PixelRect? = nil, marks: [Mark] = []
     ) {
         self.check = check
         self.clause = CheckCatalogue.description(of: check)?.clause ?? "?"
@@ -44,18 +47,19 @@ public struct Finding: Sendable, Equatable {
         self.message = message
         self.hint = hint
         self.region = region
+        self.marks = marks
     }
 
     /// A finding whose status is the worst status of its measurements against their limits:
     /// rules state values and limits, never comparisons.
     public static func judged(
-        _ check: CheckID, _ measurements: [Measurement], region: PixelRect? = nil,
+        _ check: CheckID, _ measurements: [Measurement], region: PixelRect? = nil, marks: [Mark] = [],
         message: (Status) -> Localized, hint: (Status) -> Localized?
     ) -> Finding {
         let status = measurements.map(\.status).reduce(Status.pass, Status.worst)
         return Finding(
             check: check, status: status, measurements: measurements, message: message(status),
-            hint: status == .pass ? nil : hint(status), region: region)
+            hint: status == .pass ? nil : hint(status), region: region, marks: marks)
     }
 
     /// A check that could not be measured, with the reason.

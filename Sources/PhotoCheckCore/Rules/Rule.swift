@@ -20,16 +20,17 @@ extension Rule {
 
     /// A finding judged from its measurements (see `Finding.judged`).
     public func judged(
-        _ measurements: [Measurement], region: PixelRect? = nil,
+        _ measurements: [Measurement], region: PixelRect? = nil, marks: [Mark] = [],
         message: (Status) -> Localized, hint: (Status) -> Localized? = { _ in nil }
     ) -> Finding {
-        Finding.judged(Self.check, measurements, region: region, message: message, hint: hint)
+        Finding.judged(Self.check, measurements, region: region, marks: marks, message: message, hint: hint)
     }
 
     public func finding(
         _ status: Status, _ measurements: [Measurement] = [], message: Localized, hint: Localized? = nil,
-        region: PixelRect? = nil
+        region: PixelRect? = nil, marks: [Mark] = []
     ) -> Finding {
-        Finding(check: Self.check, status: status, measurements: measurements, message: message, hint: hint, region: region)
+        Finding(
+            check: Self.check, status: status, measurements: measurements, message: message, hint: hint, region: region, marks: marks)
     }
 }

@@ -38,7 +38,9 @@ struct BackgroundColourRule: Rule {
         let anyZh = Self.list(names.map(\.zh), or: "或", separator: "、")
         let anyEn = Self.list(names.map(\.en), or: " or ", separator: ", ")
         let all = p.backgrounds.map(\.rgbText).joined(separator: p.backgrounds.count > 1 ? " / " : "")
-        return judged(measurements) { status in
+        // The backdrop is the picture outside the person: the person's outline shows what was sampled.
+        let marks = (try? photo.personMask()).map { [Mark(.area(Mark.Area(width: $0.width, height: $0.height, inside: $0.isPerson)), .found)] } ?? []
+        return judged(measurements, marks: marks) { status in
             if status == .pass {
                 return Localized(
                     zh: "背景 \(colour),与参考\(reference.name.zh) \(ref) 的色差 \(d)(要求 \(dLimit.passDescription))",

@@ -17,7 +17,9 @@ struct FaceCountRule: Rule {
             measurements.append(Measurement("face_score", (main.score * 100).rounded() / 100))
         }
         let n = faces.count
-        return judged(measurements, region: main?.box) { status in
+        // Every face found, and the landmarks the other face checks measure from.
+        let marks = faces.map { Mark(.box($0.box), .measured) } + faces.map { Mark(.dots($0.landmarks), .found) }
+        return judged(measurements, region: main?.box, marks: marks) { status in
             if n == 0 {
                 return Localized(zh: "未检测到正面人脸", en: "No frontal face found")
             }

@@ -8,7 +8,8 @@ struct CentringRule: Rule {
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let face = try photo.face()
-        let w = try photo.image().width
+        let picture = try photo.image()
+        let w = picture.width
         let limit = try photo.profile.limit("framing.centring").scaled(by: try photo.frameScale())
         let offset = face.faceCentreX - Double(w) / 2  // positive: the face is right of centre
         let distance = abs(offset)
@@ -19,7 +20,17 @@ struct CentringRule: Rule {
         ]
         let side = offset > 0 ? Localized(zh: "偏右", en: "right of") : Localized(zh: "偏左", en: "left of")
         let d = formatNumber(distance, digits: 0), pct = formatNumber(100 * distance / Double(w), digits: 1)
-        return judged(measurements) { status in
+        // Where the face's axis had to be (the centre line, and how far off it may lie), and the
+        // axis measured, from the eyes to the chin.
+        let centre = Double(w) / 2, allowed = limit.pass.max ?? 0
+        let marks = [
+            Mark(.columns(left: centre - allowed, right: centre + allowed), .limit),
+            .vertical(centre, from: 0, to: Double(picture.height - 1), .limit),
+            .vertical(
+                face.faceCentreX, from: face.eyeLineY - 0.5 * face.faceWidth, to: face.chinY, .measured,
+                label: "axis \(Int(offset.rounded()) > 0 ? "+" : "")\(Int(offset.rounded())) px"),
+        ]
+        return judged(measurements, marks: marks) { status in
             status == .pass
                 ? Localized(
                     zh: "脸部中心距画面中线 \(d) 像素(允许 \(limit.passDescription))",

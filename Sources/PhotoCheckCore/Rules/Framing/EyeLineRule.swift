@@ -16,7 +16,13 @@ struct EyeLineRule: Rule {
             Measurement("eye_line_y_pct", (1000 * y / Double(h)).rounded() / 10),
         ]
         let region = FaceRuleText.region([face.leftPupil, face.rightPupil], grow: face.faceWidth * 0.1)
-        return judged(measurements, region: region) { status in
+        let marks =
+            [Mark.rows(limit.pass, height: h)].compactMap { $0 } + [
+                .horizontal(
+                    y, from: face.leftPupil.x - face.faceWidth * 0.6, to: face.rightPupil.x + face.faceWidth * 0.6, .measured,
+                    label: "eyes \(formatNumber(y, digits: 0)) px")
+            ]
+        return judged(measurements, region: region, marks: marks) { status in
             let zh = FaceRuleText.px(y, pctOf: h, zh: true), en = FaceRuleText.px(y, pctOf: h, zh: false)
             return status == .pass
                 ? Localized(

@@ -16,7 +16,17 @@ struct FaceWidthRule: Rule {
             Measurement("face_width_pct", (1000 * width / Double(w)).rounded() / 10),
         ]
         let p = face.face.landmarks
-        return judged(measurements, region: FaceRuleText.region([p[1], p[15]], grow: 4)) { status in
+        // The narrowest and widest face allowed, as ticks either side of the face's axis at
+        // cheekbone height, and the cheek-to-cheek line measured.
+        let cheekY = (p[1].y + p[15].y) / 2, tick = 0.15 * width
+        var marks: [Mark] = []
+        for half in [limit.pass.min, limit.pass.max].compactMap({ $0 }).map({ $0 / 2 }) {
+            for side in [-1.0, 1.0] {
+                marks.append(.vertical(face.faceCentreX + side * half, from: cheekY - tick, to: cheekY + tick, .limit))
+            }
+        }
+        marks.append(Mark(.line(from: p[1], to: p[15]), .measured, label: "face \(formatNumber(width, digits: 0)) px"))
+        return judged(measurements, region: FaceRuleText.region([p[1], p[15]], grow: 4), marks: marks) { status in
             let zh = FaceRuleText.pxWidth(width, pctOf: w, zh: true), en = FaceRuleText.pxWidth(width, pctOf: w, zh: false)
             if status == .pass {
                 return Localized(zh: "脸宽 \(zh)(要求 \(limit.passDescription) 像素)", en: "Face width \(en) (needs \(limit.passDescription) px)")

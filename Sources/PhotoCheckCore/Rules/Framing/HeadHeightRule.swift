@@ -33,7 +33,18 @@ struct HeadHeightRule: Rule {
             : Localized(zh: "(背景不纯,头顶位置按脸部比例估计)", en: " (busy backdrop: head top estimated from the face's proportions)")
         let region = PixelRect(
             x: Int(face.faceCentreX - face.faceWidth), y: Int(top), width: Int(2 * face.faceWidth), height: max(1, Int(head)))
-        return judged(measurements, region: region) { status in
+        // The head measured (crown to chin) beside the face, with the shortest and tallest head
+        // allowed as ticks up from the chin; dashed when the crown is the estimate.
+        let x = face.faceCentreX + 0.9 * face.faceWidth, tick = 0.12 * face.faceWidth
+        var marks = [
+            Mark.vertical(x, from: top, to: face.chinY, reliable ? .measured : .estimated, label: "head \(shown)%"),
+            .horizontal(face.chinY, from: x - tick, to: x + tick, .limit),
+        ]
+        for pct in [limit.pass.min, limit.pass.max].compactMap({ $0 }) {
+            let y = face.chinY - pct * frameHeight / 100
+            marks.append(.horizontal(y, from: x - tick, to: x + tick, .limit))
+        }
+        return judged(measurements, region: region, marks: marks) { status in
             if status == .pass {
                 return Localized(
                     zh: "头部(下巴到头顶)高 \(px) 像素,占画面高度 \(shown)%(要求 \(limit.passDescription)%)\(caveat.zh)",

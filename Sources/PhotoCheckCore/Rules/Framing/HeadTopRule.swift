@@ -46,7 +46,20 @@ struct HeadTopRule: Rule {
         let top = Int(y)
         let caveat = Self.caveat(outline.doubt)
         let region = PixelRect(x: Int(face.faceCentreX - face.faceWidth), y: 0, width: Int(2 * face.faceWidth), height: max(1, top + 1))
-        return judged(measurements, region: region) { status in
+        // What was judged: the band, and the head top measured on the outline or estimated (with
+        // the range of crowns a head's proportions allow, which is judged against the band too).
+        var marks = [Mark.rows(limit.pass, height: h)].compactMap { $0 }
+        let shown = formatNumber(y, digits: 0)
+        if outline.isEstimated {
+            let p = photo.profile
+            let low = face.eyeLineY - p.parameter("framing.head_top.crown_ratio_min", default: 0.87) * face.eyeToChin
+            let high = face.eyeLineY - p.parameter("framing.head_top.crown_ratio_max", default: 1.39) * face.eyeToChin
+            marks.append(.horizontal(y, from: 0, to: Double(mask.width - 1), .estimated, label: "head top ~\(shown) px (estimated)"))
+            marks.append(.vertical(face.faceCentreX + 0.25 * face.faceWidth, from: high, to: low, .estimated))
+        } else {
+            marks.append(.horizontal(y, from: 0, to: Double(mask.width - 1), .measured, label: "head top \(shown) px"))
+        }
+        return judged(measurements, region: region, marks: marks) { status in
             // An estimate is "about" so many px: the outline could not pin it down.
             let about = outline.isEstimated ? Localized(zh: "约 ", en: "about ") : Localized(zh: "", en: "")
             let where_ = Localized(

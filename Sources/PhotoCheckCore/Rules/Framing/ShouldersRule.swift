@@ -14,7 +14,8 @@ struct ShouldersRule: Rule {
         }
         // A row just above the bottom edge (the last rows often carry encoder edge artefacts).
         let row = max(0, mask.height - 1 - mask.height / 100)
-        let span = mask.span(row: row).map { Double($0.maxX - $0.minX + 1) } ?? 0
+        let run = mask.span(row: row)
+        let span = run.map { Double($0.maxX - $0.minX + 1) } ?? 0
         let ratio = span / max(1, face.faceWidth)
         let measurements = [
             Measurement("shoulder_span_ratio", (ratio * 100).rounded() / 100, limit: try photo.profile.limit("framing.shoulders")),
@@ -22,7 +23,19 @@ struct ShouldersRule: Rule {
         ]
         let limit = try photo.profile.limit("framing.shoulders")
         let r = formatNumber(ratio, digits: 2)
-        return judged(measurements, region: PixelRect(x: 0, y: row, width: mask.width, height: 1)) { status in
+        // The person's span along that row, and the shortest span allowed (the limit's ratio of
+        // the face width) as ticks about the span's middle.
+        var marks: [Mark] = []
+        let y = Double(row), middle = run.map { Double($0.minX + $0.maxX) / 2 } ?? face.faceCentreX
+        if let least = limit.pass.min {
+            let half = least * face.faceWidth / 2, tick = 0.1 * face.faceWidth
+            for x in [middle - half, middle + half] { marks.append(.vertical(x, from: y - 2 * tick, to: y, .limit)) }
+        }
+        if let run {
+            marks.append(
+                .horizontal(y, from: Double(run.minX), to: Double(run.maxX), .measured, label: "shoulders \(r)x face width"))
+        }
+        return judged(measurements, region: PixelRect(x: 0, y: row, width: mask.width, height: 1), marks: marks) { status in
             status == .pass
                 ? Localized(zh: "底部人像宽度为脸宽的 \(r) 倍,双肩完整", en: "The person spans \(r)× the face width at the bottom: shoulders in frame")
                 : Localized(

@@ -18,7 +18,8 @@ struct RollRule: Rule {
         // Positive roll: the pupil on the picture's right is lower.
         let lowSide = roll > 0 ? Localized(zh: "右", en: "right") : Localized(zh: "左", en: "left")
         let region = FaceRuleText.region([face.leftPupil, face.rightPupil], grow: face.faceWidth * 0.1)
-        return judged(measurements, region: region) { status in
+        let marks = [Mark(.line(from: face.leftPupil, to: face.rightPupil), .measured)]
+        return judged(measurements, region: region, marks: marks) { status in
             status == .pass
                 ? Localized(zh: "双眼连线倾斜 \(a)°(允许 \(limit.passDescription)°)", en: "Pupil line tilts \(a)° (allowed \(limit.passDescription)°)")
                 : Localized(
