@@ -110,3 +110,56 @@ import Testing
         #expect(plan.crop.width * 4 == plan.crop.height * 3)
     }
 }
+
+/// A profile that sets only a minimum size (cet: at least 144×192) keeps the crop's own pixels:
+/// shrunk to the minimum, the face is about 60 px wide and `focus.sharpness` warns.
+@Suite struct FixOutputSizeTests {
+    @Test(arguments: ["real/frll-005-blue-480x640.jpg", "real/frll-021-blue-480x640.jpg"])
+    func cetKeepsTheCropsSize(photo: String) throws {
+        let profile = try Profile.builtIn(named: "cet")
+        let outcome = PhotoFixer(profile: profile).fix(path: "me.jpg", bytes: try TestPaths.fixtureBytes(photo))
+        let fixed = try #require(outcome.fixedBytes)
+        let picture = try JPEGDecoder().decode(fixed).image
+        let crop = try #require(outcome.plan?.crop)
+        #expect(picture.width == crop.width && picture.height == crop.height)
+        #expect(picture.width > 144 && picture.width * 4 == picture.height * 3)
+        #expect(outcome.report.fix?.outputWidth == picture.width && outcome.report.fix?.outputHeight == picture.height)
+        #expect(outcome.plan?.scale == 1)
+        for check in ["file.dimensions", "file.size", "focus.sharpness"] {
+            #expect(outcome.report.status(check) == .pass, "\(check): \(outcome.report.finding(check).message.en)")
+        }
+    }
+
+    /// A large photo's crop would not fit cet's 200 KB at a good quality: the output steps down
+    /// until it does, staying at 3:4 and above the minimum.
+    @Test func aLargeCropStaysInsideTheFileSizeBand() throws {
+        let profile = try Profile.builtIn(named: "cet")
+        let outcome = PhotoFixer(profile: profile).fix(path: "me.jpg", bytes: try TestPaths.fixtureBytes("real/frll-neutral-plain-grey-bg-05.jpg"))
+        let fixed = try #require(outcome.fixedBytes)
+        let picture = try JPEGDecoder().decode(fixed).image
+        #expect(fixed.count <= 200 * 1024 && fixed.count >= 20 * 1024)
+        #expect(picture.width >= 144 && picture.width * 4 == picture.height * 3)
+        let quality = try #require(outcome.quality), cropHeight = try #require(outcome.plan?.crop.height)
+        #expect(quality >= 85)
+        #expect(picture.height <= cropHeight)
+        #expect(outcome.report.status("file.size") == .pass && outcome.report.status("file.dimensions") == .pass)
+    }
+
+    /// Exact-size profiles always get their size; a minimum-size profile's smaller steps keep the
+    /// aspect and stop at the minimum.
+    @Test func outputSizes() throws {
+        let cet = try Profile.builtIn(named: "cet")
+        #expect(PhotoFixer.outputSize(.chsi2017, crop: PixelRect(x: 0, y: 0, width: 900, height: 1200)) == (480, 640))
+        #expect(PhotoFixer.outputSize(cet, crop: PixelRect(x: 0, y: 0, width: 900, height: 1200)) == (900, 1200))
+        #expect(PhotoFixer.outputSize(cet, crop: PixelRect(x: 0, y: 0, width: 120, height: 160)) == (144, 192))
+        var size = (width: 900, height: 1200)
+        var steps = 0
+        while let next = PhotoFixer.smallerOutput(cet, width: size.width, height: size.height) {
+            #expect(next.height < size.height && next.width * 4 == next.height * 3 && next.height >= 192)
+            size = next
+            steps += 1
+        }
+        #expect(size == (144, 192) && steps > 3)
+        #expect(PhotoFixer.smallerOutput(.chsi2017, width: 480, height: 640) == nil)
+    }
+}

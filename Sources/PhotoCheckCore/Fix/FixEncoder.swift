@@ -1,21 +1,28 @@
 /// Encodes a fixed photo: baseline JPEG through libturbojpeg, JFIF at the profile's density, the
 /// capture date (EXIF DateTimeOriginal) and nothing else, at the highest quality whose file lands in
 /// the profile's `file.size` band. The file is never padded: a picture so plain that even quality
-/// 100 stays under the band is written as it is (and `file.size` says so).
+/// 100 stays under the band is written as it is (and `file.size` says so). A profile that does not
+/// judge the file's size (icao) gets `unboundedQuality`: above it a JPEG grows fast and shows
+/// nothing more.
 public struct FixEncoder {
     /// Qualities below this fail `file.quality`; the search never goes lower.
     public var minimumQuality: Int
+    /// The highest quality tried.
+    public var maximumQuality: Int
     public var dpi: Int
     /// Largest and smallest file, in bytes (the profile's `file.size` pass band, 1 KB = 1024 bytes).
     public var maxBytes: Int
     public var minBytes: Int
     public var subsampling: JPEGEncoder.Subsampling = .s444
+    /// The quality written when the profile sets no file size.
+    public static let unboundedQuality = 95
 
     public init(profile: Profile) {
-        let size = profile.limits["file.size"]?.pass
-        maxBytes = Int((size?.max ?? 60) * 1024)
-        minBytes = Int((size?.min ?? 0) * 1024)
-        minimumQuality = Int(profile.limits["file.quality"]?.pass.min ?? 60)
+        let size = profile.fileSizeKB
+        maxBytes = Int((size?.upperBound ?? 65536) * 1024)
+        minBytes = Int((size?.lowerBound ?? 0) * 1024)
+        maximumQuality = size == nil ? Self.unboundedQuality : 100
+        minimumQuality = min(maximumQuality, Int(profile.limits["file.quality"]?.pass.min ?? 60))
         dpi = Int(profile.limits["file.dpi"]?.pass.min ?? 300)
     }
 
@@ -24,7 +31,7 @@ public struct FixEncoder {
         public var quality: Int
     }
 
-    /// The highest quality (from `minimumQuality` to 100) whose file is at most `maxBytes`; the
+    /// The highest quality (from `minimumQuality` to `maximumQuality`) whose file is at most `maxBytes`; the
     /// lowest quality's file when none is. File size grows with quality, so a binary search needs
     /// about six encodes.
     public func encode(_ image: RGBImage, captureDate: String?, with encoder: JPEGEncoder) throws(DecodingError) -> Encoded {
@@ -34,7 +41,7 @@ public struct FixEncoder {
             if let exif { Self.insertAfterJFIF(exif, into: &bytes) }
             return bytes
         }
-        var low = minimumQuality, high = 100
+        var low = minimumQuality, high = maximumQuality
         var best: Encoded?
         // Invariant: every quality below `low` fits (or is the floor); every one above `high` does not.
         while low <= high {

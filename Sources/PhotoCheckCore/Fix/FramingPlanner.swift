@@ -249,7 +249,10 @@ public struct FramingPlanner: Sendable {
                 plan: FramingPlan(crop: PixelRect(x: x0, y: y0, width: cw, height: ch), scale: k, predicted: predicted), cost: cost,
                 excess: excess)
             let total = excess.map { $0.1 }.reduce(0, +)
-            if total == 0, cw == width, ch == height, cw == pw, ch == ph { untouched = candidate }
+            // Untouched: the whole picture, at the profile's size (or, for a profile with only a
+            // minimum size, anything at least that: the fixed photo keeps the crop's size).
+            let keepsSize = (cw == pw && ch == ph) || (profile.sizeMatch == .atLeast && cw >= pw && ch >= ph)
+            if total == 0, cw == width, ch == height, keepsSize { untouched = candidate }
             if total == 0 {
                 if best == nil || cost < best!.cost { best = candidate }
             } else if best == nil {

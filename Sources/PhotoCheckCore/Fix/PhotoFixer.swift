@@ -36,6 +36,10 @@ public struct FixReport: Sendable, Equatable {
     /// Checks of the fixed photo that fail or warn and that cropping, scaling and encoding cannot
     /// change (background, light, colour, pose, expression, focus, capture date): retake the photo.
     public var retake: [CheckID] = []
+    /// The fixed photo's size, when the profile lets it vary (a minimum size, as cet's): nil when it
+    /// is the profile's own size.
+    public var outputWidth: Int?
+    public var outputHeight: Int?
     /// Where the fixed file was written (set by the caller that writes it), or nil.
     public var outputPath: String?
     public var dryRun = false
@@ -162,6 +166,13 @@ public final class PhotoFixer {
         var plan = planned
         if decodeScale < 1 { plan = Self.inSourcePixels(planned, scale: decodeScale, width: source.width, height: source.height, profile: profile) }
         var fix = FixReport(plan: plan)
+        var (outWidth, outHeight) = Self.outputSize(profile, crop: plan.crop)
+        func setOutput() {
+            fix.plan?.scale = Double(outHeight) / Double(plan.crop.height)
+            // Said only where the profile lets the size vary; otherwise it is the profile's.
+            if profile.sizeMatch == .atLeast { (fix.outputWidth, fix.outputHeight) = (outWidth, outHeight) }
+        }
+        setOutput()
         fix.sourceWidth = source.width
         fix.sourceHeight = source.height
         fix.dryRun = options.dryRun
@@ -171,21 +182,32 @@ public final class PhotoFixer {
             report.fix = fix
             return FixOutcome(path: path, fixedBytes: nil, report: report)
         }
-        let resized: RGBImage
-        if decodeScale < 1 && planned.scale > 1, let full = try? JPEGDecoder().decode(bytes) {
-            // The face is small in a large photo: the scaled picture would be enlarged, so the
-            // crop is taken from the full-size picture instead.
-            let upright = Orientation.apply(photo.exif.orientation ?? 1, to: full.image)
-            resized = LanczosResampler.resample(upright, crop: plan.crop, width: profile.width, height: profile.height)
-        } else {
-            resized = LanczosResampler.resample(picture, crop: planned.crop, width: profile.width, height: profile.height)
-        }
-        let encoded: FixEncoder.Encoded
-        do {
-            if encoder == nil { encoder = try JPEGEncoder() }
-            encoded = try FixEncoder(profile: profile).encode(resized, captureDate: photo.exif.dateTimeOriginal, with: encoder!)
-        } catch {
-            return refused(FixRefusal(check: "file.jpeg", zh: "JPEG 编码失败:\(error.message)", en: "JPEG encoding failed: \(error.message)"))
+        var full: RGBImage?
+        var encoded: FixEncoder.Encoded
+        while true {
+            let resized: RGBImage
+            if decodeScale < 1 && Double(outHeight) > Double(planned.crop.height) + 0.5,
+                let upright = full ?? (try? JPEGDecoder().decode(bytes)).map({ Orientation.apply(photo.exif.orientation ?? 1, to: $0.image) })
+            {
+                // The output needs more pixels than the scaled picture has (a small face in a large
+                // photo, or a profile that keeps the crop's own size): the crop is taken from the
+                // full-size picture instead.
+                full = upright
+                resized = LanczosResampler.resample(upright, crop: plan.crop, width: outWidth, height: outHeight)
+            } else {
+                resized = LanczosResampler.resample(picture, crop: planned.crop, width: outWidth, height: outHeight)
+            }
+            do {
+                if encoder == nil { encoder = try JPEGEncoder() }
+                encoded = try FixEncoder(profile: profile).encode(resized, captureDate: photo.exif.dateTimeOriginal, with: encoder!)
+            } catch {
+                return refused(FixRefusal(check: "file.jpeg", zh: "JPEG 编码失败:\(error.message)", en: "JPEG encoding failed: \(error.message)"))
+            }
+            // Too many pixels for the file-size band at a good quality: blocky compression loses
+            // more detail than a somewhat smaller picture does, so step the size down instead.
+            guard encoded.quality < Self.goodQuality, let smaller = Self.smallerOutput(profile, width: outWidth, height: outHeight) else { break }
+            (outWidth, outHeight) = smaller
+            setOutput()
         }
         fix.quality = encoded.quality
         fix.byteCount = encoded.bytes.count
@@ -195,6 +217,38 @@ public final class PhotoFixer {
             .map(\.check)
         report.fix = fix
         return FixOutcome(path: path, fixedBytes: encoded.bytes, report: report)
+    }
+
+    /// The size of the fixed photo for a crop of `crop` source pixels. A profile with an exact size
+    /// gets it. A profile that sets only a minimum (cet: at least 144×192) gets the crop's own size,
+    /// so no pixel the camera took of the face is thrown away: the minimum is what a school's
+    /// system can still read, not a target, and a picture shrunk to it loses the fine detail
+    /// `focus.sharpness` looks for. A crop smaller than the minimum is enlarged to it (the planner
+    /// has already bounded that enlargement).
+    static func outputSize(_ profile: Profile, crop: PixelRect) -> (width: Int, height: Int) {
+        guard profile.sizeMatch == .atLeast, crop.width >= profile.width, crop.height >= profile.height else {
+            return (profile.width, profile.height)
+        }
+        return (crop.width, crop.height)
+    }
+
+    /// The JPEG quality below which a smaller output is preferred (only profiles with a size range
+    /// choose their size).
+    static let goodQuality = 85
+
+    /// A size about a fifth smaller at the profile's aspect (whole aspect steps where it has them),
+    /// never below its minimum; nil when the size is fixed or already the minimum.
+    static func smallerOutput(_ profile: Profile, width: Int, height: Int) -> (width: Int, height: Int)? {
+        guard profile.sizeMatch == .atLeast, height > profile.height else { return nil }
+        let unit = FramingPlanner.gcd(profile.width, profile.height)
+        let aw = profile.width / unit, ah = profile.height / unit
+        let target = max(Double(profile.height), Double(height) * 0.8)
+        if ah <= 64 {
+            let m = max(profile.height / ah, Int((target / Double(ah)).rounded()))
+            return m * ah < height ? (m * aw, m * ah) : nil
+        }
+        let h = Int(target.rounded())
+        return (Int((Double(h) * Double(profile.width) / Double(profile.height)).rounded()), h)
     }
 
     /// A plan made on a picture decoded at `scale`, with its crop in full-size pixels (still of the

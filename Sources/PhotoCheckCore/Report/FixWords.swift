@@ -11,6 +11,10 @@ enum FixWords {
         let scale = formatNumber(plan.scale, digits: 3)
         var zh = "从\(sourceZh)中裁剪 \(c.width)×\(c.height)(左上角 \(c.x), \(c.y)),缩放 \(scale) 倍"
         var en = "crop \(c.width)×\(c.height) at (\(c.x), \(c.y)) of\(source), scale \(scale)"
+        if let w = fix.outputWidth, let h = fix.outputHeight {
+            zh += ",输出 \(w)×\(h)"
+            en += ", output \(w)×\(h)"
+        }
         if let q = fix.quality, let bytes = fix.byteCount {
             let kb = formatNumber(Double(bytes) / 1024, digits: 1)
             zh += ",JPEG 质量 \(q),\(kb) KB"

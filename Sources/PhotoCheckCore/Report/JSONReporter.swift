@@ -107,6 +107,16 @@ public struct JSONReporter: Reporter {
         json.boolean(fix.dryRun)
         json.key("output")
         if let output = fix.outputPath { json.string(output) } else { json.null() }
+        if let w = fix.outputWidth, let h = fix.outputHeight {
+            // Only for a profile whose size may vary; otherwise the fixed photo is the profile's size.
+            json.key("output_size")
+            json.beginObject()
+            json.key("height")
+            json.integer(h)
+            json.key("width")
+            json.integer(w)
+            json.endObject()
+        }
         json.key("predicted")
         if let p = fix.plan?.predicted {
             json.beginObject()
@@ -290,7 +300,7 @@ public struct JSONReporter: Reporter {
         init(_ fix: FixReport) { self.fix = fix }
 
         enum Keys: String, CodingKey {
-            case bytes, crop, dry_run, output, predicted, quality, refusal, retake, retake_advice, scale, source
+            case bytes, crop, dry_run, output, output_size, predicted, quality, refusal, retake, retake_advice, scale, source
         }
 
         struct Refusal: Encodable {
@@ -301,8 +311,7 @@ public struct JSONReporter: Reporter {
         static func predicted(_ p: PredictedFraming) -> [(String, Double)] {
             [
                 ("centre_offset_px", p.centreOffset), ("eye_line_px", p.eyeLineY), ("face_width_px", p.faceWidth),
-                ("head_top_px", p.headTopY),
-            ]
+            ] + (p.headHeightPct.map { [("head_height_pct", $0)] } ?? []) + [("head_top_px", p.headTopY)]
         }
 
         func encode(to encoder: Encoder) throws {
@@ -311,6 +320,7 @@ public struct JSONReporter: Reporter {
             try c.encode(fix.plan.map { ["x": $0.crop.x, "y": $0.crop.y, "width": $0.crop.width, "height": $0.crop.height] }, forKey: .crop)
             try c.encode(fix.dryRun, forKey: .dry_run)
             try c.encode(fix.outputPath, forKey: .output)
+            try c.encodeIfPresent(fix.outputWidth.flatMap { w in fix.outputHeight.map { ["width": w, "height": $0] } }, forKey: .output_size)
             try c.encode(
                 fix.plan.map { Dictionary(uniqueKeysWithValues: Self.predicted($0.predicted).map { ($0.0, rounded($0.1)) }) }, forKey: .predicted)
             try c.encode(fix.quality, forKey: .quality)
