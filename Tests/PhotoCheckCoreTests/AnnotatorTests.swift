@@ -79,6 +79,20 @@ import Testing
         #expect(Self.count(annotated, colour, row: Int(outlineTop), strip, faceLeft) == 0)
     }
 
+    /// The same on a given face and mask (no photo): the outline's top at 100 is rejected on the
+    /// busy backdrop, the rule judges the estimate at 120, and the picture draws 120.
+    @Test func theEstimateOfAGivenFaceIsDrawnAtTheRulesValue() throws {
+        let face = GivenPhoto.face(eyeY: 313, width: 220, centreX: 240)
+        let photo = GivenPhoto.photo(face: face, mask: GivenPhoto.mask(face: face, headTop: 100, shoulders: 440, spread: 30))
+        let findings = ["framing.head_top", "framing.eye_line", "framing.face_width"].map { GivenPhoto.finding($0, photo) }
+        #expect(findings[0].measurements.first == Measurement("head_top_y_px", 120, limit: .within(50, 110, beyond: .warn)))
+        let annotated = try #require(Annotator.annotate(photo, findings: findings))
+        let strip = 480 / 24
+        let drawn = Self.count(annotated, Annotator.warnColour, row: 120, strip, 120)
+        #expect(drawn > 30 && drawn < 100, "dashed: \(drawn) of 100")
+        #expect(Self.count(annotated, Annotator.warnColour, row: 100, strip, 120) == 0)
+    }
+
     /// A measured head top is drawn solid; the same value marked as an estimate is drawn dashed.
     @Test func measuredIsSolidAndEstimatedIsDashed() {
         let picture = RGBImage(width: 480, height: 640, fill: (128, 128, 128))

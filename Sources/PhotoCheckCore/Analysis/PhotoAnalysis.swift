@@ -21,6 +21,14 @@ public final class PhotoAnalysis {
         self.context = context
     }
 
+    /// A photo that is a picture only, with no file behind it: the test seam for the rules that
+    /// read pixels, the face, the mask and statistics (give those with `given(…)`, or they are
+    /// computed from the picture). The file checks skip: there is no JPEG.
+    package convenience init(picture: RGBImage, path: String = "given.jpg", context: AnalysisContext) {
+        self.init(path: path, bytes: [], context: context)
+        self.picture = .success(picture)
+    }
+
     /// The file name's extension, lower-cased, without the dot ("" when there is none).
     public var fileExtension: String {
         let name = (path as NSString).lastPathComponent
@@ -95,8 +103,8 @@ public final class PhotoAnalysis {
     private var cache = TypeKeyedCache()
 
     /// Sets an analysis result before any rule asks for it: the test seam that builds a photo from
-    /// a given face or mask (tests put a face exactly at a band's edge).
-    func preset<Key: AnalysisKey>(_ key: Key.Type, _ value: Key.Value) {
+    /// a given face or mask (tests put a face exactly at a band's edge; see `given(faces:)`).
+    package func preset<Key: AnalysisKey>(_ key: Key.Type, _ value: Key.Value) {
         cache.store(value, for: key)
     }
 
