@@ -12,6 +12,8 @@ public struct APIError: Error, Sendable, Equatable {
     public var en: String
     /// Seconds for the Retry-After header (503), else nil.
     public var retryAfter: Int?
+    /// The profiles a request may name, listed in the body's `profiles` (unknown_profile only).
+    public var profiles: [String]?
 
     public init(_ status: HTTPResponse.Status, _ code: String, zh: String, en: String, retryAfter: Int? = nil) {
         self.status = status
@@ -64,6 +66,14 @@ public struct APIError: Error, Sendable, Equatable {
             en: "the upload did not finish within \(Self.seconds(seconds)) s: check the connection and try again.")
     }
 
+    static func unknownProfile(_ name: String, known: [String]) -> APIError {
+        var error = APIError(
+            .badRequest, "unknown_profile", zh: "没有名为 \(name) 的规范;可选:\(known.joined(separator: "、"))。",
+            en: "there is no profile named '\(name)'; the profiles are: \(known.joined(separator: ", ")).")
+        error.profiles = known
+        return error
+    }
+
     static let notFound = APIError(.notFound, "not_found", zh: "没有这个页面。", en: "there is no such page.")
 
     static let methodNotAllowed = APIError(
@@ -80,7 +90,9 @@ public struct APIError: Error, Sendable, Equatable {
 
     /// The error as a response (JSON body, Retry-After when set).
     public var response: Response {
-        var json = "{\"error\":{\"code\":" + JSONText.string(code) + ",\"en\":" + JSONText.string(en) + ",\"zh\":" + JSONText.string(zh) + "}}\n"
+        var json = "{\"error\":{\"code\":" + JSONText.string(code) + ",\"en\":" + JSONText.string(en)
+        if let profiles { json += ",\"profiles\":[" + profiles.map(JSONText.string).joined(separator: ",") + "]" }
+        json += ",\"zh\":" + JSONText.string(zh) + "}}\n"
         json.makeContiguousUTF8()
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }

@@ -54,25 +54,47 @@ public final class CheckerPool: @unchecked Sendable {
         return admitted
     }
 
-    /// What one worker thread owns: its checker (and what else holds a decoder or a detector).
-    /// Used only on that thread.
+    /// What one worker thread owns: its checkers and fixers, one per profile a request asked for
+    /// (each holds a decoder and a detector), made on first use. Used only on that thread.
     public final class Worker {
+        /// The server's own profile (`serve --profile`), what a request that names none gets.
         public let profile: Profile
-        public private(set) var checker: PhotoChecker
+        private var checkers: [String: PhotoChecker] = [:]
+        private var fixers: [String: PhotoFixer] = [:]
         private var day: Int
-        private var madeFixer: PhotoFixer?
 
-        /// The fixer, made on first use (it holds a checker of its own for the re-check).
-        public var fixer: PhotoFixer {
-            if let madeFixer { return madeFixer }
+        /// The checker of the server's profile.
+        public var checker: PhotoChecker { checker(for: profile) }
+
+        /// The fixer of the server's profile (it holds a checker of its own for the re-check).
+        public var fixer: PhotoFixer { fixer(for: profile) }
+
+        /// The checker for `profile`, decoding large photos DCT-scaled as `check` does.
+        public func checker(for profile: Profile) -> PhotoChecker {
+            if let made = checkers[profile.name] { return made }
+            let checker = PhotoChecker(profile: profile, options: Self.options(profile))
+            checkers[profile.name] = checker
+            return checker
+        }
+
+        public func fixer(for profile: Profile) -> PhotoFixer {
+            if let made = fixers[profile.name] { return made }
             let fixer = PhotoFixer(profile: profile)
-            madeFixer = fixer
+            fixers[profile.name] = fixer
             return fixer
+        }
+
+        /// What `photocheck check` uses: phone photos (at least four times the profile's size)
+        /// are decoded DCT-scaled to about twice it, which a check of a 12-megapixel upload needs
+        /// to stay within the server's timeout; smaller photos are measured at full size.
+        static func options(_ profile: Profile) -> CheckOptions {
+            var options = CheckOptions()
+            options.decodeAtLeast = .twice(profile, largestFactor: 0.5)
+            return options
         }
 
         init(profile: Profile) {
             self.profile = profile
-            checker = PhotoChecker(profile: profile, options: CheckOptions())
             day = CheckerPool.today()
         }
 
@@ -82,8 +104,8 @@ public final class CheckerPool: @unchecked Sendable {
             let now = CheckerPool.today()
             guard now != day else { return }
             day = now
-            checker = PhotoChecker(profile: profile, options: CheckOptions())
-            madeFixer = nil
+            checkers = [:]
+            fixers = [:]
         }
     }
 

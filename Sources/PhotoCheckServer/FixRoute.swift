@@ -27,9 +27,8 @@ extension PhotoServer {
 
     func fix(_ request: Request, context: some RequestContext) async -> Response {
         let asJPEG = request.uri.queryParameters["format"] == "jpeg"
-        let profile = configuration.profile
-        return await handleUpload(request, context: context, kind: "fix") { upload, worker in
-            Self.fixDocument(upload, fixer: worker.fixer, profile: profile)
+        return await handleUpload(request, context: context, kind: "fix") { upload, profile, worker in
+            Self.fixDocument(upload, fixer: worker.fixer(for: profile), profile: profile)
         } respond: { answer in
             if asJPEG, let jpeg = answer.jpeg {
                 var headers: HTTPFields = [.contentType: "image/jpeg"]

@@ -18,6 +18,10 @@ import ServiceLifecycle
 /// - `POST /api/fix`: the same upload, fixed by `PhotoFixer` (see `FixRoute.swift`): JSON with the
 ///   fixed JPEG in base64 and its re-check, or with `?format=jpeg` the JPEG itself.
 /// - `GET /api/rules`: the profile's checks and the legend of the annotated picture.
+///
+/// Every route but the page takes `profile=NAME` (a query parameter, or for an upload also a form
+/// field, which wins): one of the built-in profiles or the server's own (`serve --profile`), which
+/// is what a request that names none gets. An unknown name is a 400 that lists the names.
 /// - `GET /healthz`: `{"status":"ok",…}`.
 ///
 /// Photos are held in memory only while they are checked; the log gets a request id, the upload's
@@ -25,12 +29,42 @@ import ServiceLifecycle
 public struct PhotoServer: Sendable {
     public let configuration: ServeConfiguration
     public let pool: CheckerPool
-    let rulesJSON: ByteBuffer
+    /// The profiles a request may name: the built-in ones and the server's own, by name.
+    let profiles: [String: Profile]
+    /// Their names as listed (built-in order, then the server's own when it is a file's).
+    let profileNames: [String]
+    let rulesJSON: [String: ByteBuffer]
 
     public init(configuration: ServeConfiguration) {
         self.configuration = configuration
         pool = CheckerPool(profile: configuration.profile, capacity: configuration.queue, workers: configuration.workers)
-        rulesJSON = ByteBuffer(string: RulesDocument.json(configuration.profile, configuration: configuration))
+        var profiles: [String: Profile] = [:]
+        for profile in (try? Profile.allBuiltIn()) ?? [] { profiles[profile.name] = profile }
+        // The server's own profile wins over a built-in one of the same name (a school's variant).
+        profiles[configuration.profile.name] = configuration.profile
+        var names = Profile.builtInNames.filter { profiles[$0] != nil }
+        if !names.contains(configuration.profile.name) { names.append(configuration.profile.name) }
+        self.profiles = profiles
+        profileNames = names
+        let listed = names.compactMap { profiles[$0] }
+        var rules: [String: ByteBuffer] = [:]
+        for profile in listed {
+            rules[profile.name] = ByteBuffer(
+                string: RulesDocument.json(profile, configuration: configuration, profiles: listed, serverProfile: configuration.profile.name))
+        }
+        rulesJSON = rules
+    }
+
+    /// The profile a request names (`profile=` in the query, or `form` from its form), the
+    /// server's own when it names none.
+    func profile(named name: String?) -> Result<Profile, APIError> {
+        guard let name = name.flatMap({ $0.isEmpty ? nil : $0 }) else { return .success(configuration.profile) }
+        guard let profile = profiles[name] else { return .failure(.unknownProfile(String(name.prefix(64)), known: profileNames)) }
+        return .success(profile)
+    }
+
+    static func queriedProfile(_ request: Request) -> String? {
+        request.uri.queryParameters["profile"].map { String($0).removingPercentEncoding ?? String($0) }
     }
 
     /// Whether this build has `POST /api/fix`.
@@ -48,8 +82,14 @@ public struct PhotoServer: Sendable {
             let body = "{\"capacity\":\(pool.capacity),\"in_progress\":\(pool.inUse),\"status\":\"ok\",\"workers\":\(pool.workers)}\n"
             return Self.json(body, status: .ok)
         }
-        router.get("/api/rules") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: rulesJSON))
+        router.get("/api/rules") { request, _ in
+            switch profile(named: Self.queriedProfile(request)) {
+            case .failure(let error):
+                return error.response
+            case .success(let profile):
+                let body = rulesJSON[profile.name] ?? ByteBuffer(string: "{}\n")
+                return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
+            }
         }
         router.post("/api/check") { request, context in
             await check(request, context: context)
@@ -97,9 +137,8 @@ public struct PhotoServer: Sendable {
 
     func check(_ request: Request, context: some RequestContext) async -> Response {
         let withPicture = request.uri.queryParameters["picture"].map { $0 != "0" && $0 != "false" } ?? true
-        let profile = configuration.profile
-        return await handleUpload(request, context: context, kind: "check") { upload, worker in
-            Self.checkDocument(upload, checker: worker.checker, profile: profile, withPicture: withPicture)
+        return await handleUpload(request, context: context, kind: "check") { upload, profile, worker in
+            Self.checkDocument(upload, checker: worker.checker(for: profile), profile: profile, withPicture: withPicture)
         } respond: { answer in
             Self.json(answer.json, status: answer.verdict == .error ? .unprocessableContent : .ok)
         } verdict: {
@@ -108,10 +147,12 @@ public struct PhotoServer: Sendable {
     }
 
     /// What every photo endpoint does: admit (or 503 at once), read the upload within the cap and
-    /// the deadline, run `work` on a worker within the rest of the timeout, answer with `respond`,
-    /// and log one line (request id, kind, bytes, verdict, status, ms).
+    /// the deadline, find the profile it names (400 for an unknown one), run `work` on a worker
+    /// within the rest of the timeout, answer with `respond`, and log one line (request id, kind,
+    /// bytes, verdict, status, ms).
     func handleUpload<Answer: Sendable>(
-        _ request: Request, context: some RequestContext, kind: String, work: @escaping @Sendable (Upload, CheckerPool.Worker) -> Answer,
+        _ request: Request, context: some RequestContext, kind: String,
+        work: @escaping @Sendable (Upload, Profile, CheckerPool.Worker) -> Answer,
         respond: (Answer) -> Response, verdict: (Answer) -> String
     ) async -> Response {
         let start = ContinuousClock.now
@@ -125,6 +166,9 @@ public struct PhotoServer: Sendable {
                 metadata: ["bytes": "\(size)", "verdict": "\(verdict)", "status": "\(response.status.code)", "ms": "\(Int(ms.rounded()))"])
             return response
         }
+        // An unknown name in the query is refused before the upload is read.
+        let queried = Self.queriedProfile(request)
+        if case .failure(let error) = profile(named: queried) { return finish(error.response, verdict: "-") }
         guard let ticket = pool.admit() else {
             return finish(APIError.busy(retryAfter: configuration.retryAfterSeconds).response, verdict: "-")
         }
@@ -138,8 +182,16 @@ public struct PhotoServer: Sendable {
             return finish(refusal.response, verdict: "-")
         }
         size = upload.bytes.count
+        let profile: Profile
+        switch self.profile(named: upload.profile ?? queried) {
+        case .success(let named):
+            profile = named
+        case .failure(let error):
+            pool.leave(ticket)
+            return finish(error.response, verdict: "-")
+        }
         let remaining = deadline - ContinuousClock.now
-        let answer = await pool.run(ticket, timeout: max(remaining, .zero)) { worker in work(upload, worker) }
+        let answer = await pool.run(ticket, timeout: max(remaining, .zero)) { worker in work(upload, profile, worker) }
         guard let answer else {
             return finish(
                 APIError.checkTimedOut(seconds: configuration.timeoutSeconds, retryAfter: configuration.retryAfterSeconds).response, verdict: "-")
@@ -175,7 +227,7 @@ public struct PhotoServer: Sendable {
 }
 
 /// `GET /api/rules`: the profile's checks (id, clause, title, summary, limits, implemented), the
-/// legend of the annotated picture, and the server's limits.
+/// legend of the annotated picture, the profiles a request may name, and the server's limits.
 enum RulesDocument {
     struct Check: Encodable {
         let check: String
@@ -202,15 +254,23 @@ enum RulesDocument {
         let fix: Bool
     }
 
+    struct ProfileItem: Encodable {
+        let name: String
+        let title: Localized
+        /// The server's own profile, what a request that names none gets.
+        let `default`: Bool
+    }
+
     struct Document: Encodable {
         let profile: String
         let title: Localized
+        let profiles: [ProfileItem]
         let checks: [Check]
         let legend: [LegendItem]
         let server: ServerLimits
     }
 
-    static func json(_ profile: Profile, configuration: ServeConfiguration) -> String {
+    static func json(_ profile: Profile, configuration: ServeConfiguration, profiles: [Profile], serverProfile: String) -> String {
         let checks = profile.checks.compactMap { id -> Check? in
             guard let d = CheckCatalogue.description(of: id) else { return nil }
             let limits = profile.limits.filter { $0.key == id || $0.key.hasPrefix(id + ".") }
@@ -223,7 +283,8 @@ enum RulesDocument {
             return LegendItem(colour: String(format: "#%02x%02x%02x", r, g, b), kind: z.kind, zh: z.text, en: e.text)
         }
         let document = Document(
-            profile: profile.name, title: profile.title, checks: checks, legend: legend,
+            profile: profile.name, title: profile.title,
+            profiles: profiles.map { ProfileItem(name: $0.name, title: $0.title, default: $0.name == serverProfile) }, checks: checks, legend: legend,
             server: ServerLimits(
                 max_body_bytes: configuration.maxBodyBytes, queue: configuration.queue, workers: configuration.workers,
                 timeout_seconds: configuration.timeoutSeconds, fix: PhotoServer.canFix))

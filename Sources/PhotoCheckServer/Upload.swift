@@ -11,6 +11,8 @@ struct Upload: Sendable {
     /// `filename` query parameter for a raw body, else `photo.jpg`. Only ever shown in the report
     /// (the `file.extension` check reads it); it never names anything on this machine.
     var name: String
+    /// The form's `profile` field, when it has one that is not empty.
+    var profile: String? = nil
 
     /// Reads the photo out of a raw `image/jpeg` body or a `multipart/form-data` form (the part
     /// named `photo`, else the first part with a file name). The body is refused before it is read
@@ -51,7 +53,7 @@ struct Upload: Sendable {
             }
             guard let photo = form.photo else { throw form.completedParts == 0 ? APIError.badMultipart : APIError.noPhotoPart }
             guard !photo.bytes.isEmpty else { throw APIError.empty }
-            return Upload(bytes: photo.bytes, name: sanitisedName(photo.filename))
+            return Upload(bytes: photo.bytes, name: sanitisedName(photo.filename), profile: form.profile)
         }
     }
 
@@ -126,8 +128,9 @@ final class RawCollector: @unchecked Sendable {
     var bytes: [UInt8] { lock.withLock { storage } }
 }
 
-/// Collects the photo part of a multipart form as it streams through MultipartKit's parser;
-/// other fields are read past without being stored.
+/// Collects the photo part of a multipart form as it streams through MultipartKit's parser, and
+/// the short `profile` field (at most 64 bytes kept); other fields are read past without being
+/// stored.
 final class FormCollector: @unchecked Sendable {
     struct Part {
         var name: String?
@@ -141,6 +144,7 @@ final class FormCollector: @unchecked Sendable {
     private var keep: Bool?
     private var found: Part?
     private var completed = 0
+    private var profileField: [UInt8]?
 
     init(boundary: String) {
         parser = MultipartParser(boundary: boundary)
@@ -150,11 +154,22 @@ final class FormCollector: @unchecked Sendable {
             current.filename = Upload.parameter("filename", in: value)
         }
         parser.onBody = { [unowned self] buffer in
+            if current.name == "profile" && current.filename == nil {
+                var field = profileField ?? []
+                field.append(contentsOf: buffer.readableBytesView.prefix(max(0, 64 - field.count)))
+                profileField = field
+                return
+            }
             if keep == nil { keep = wanted() }
             if keep == true { current.bytes.append(contentsOf: buffer.readableBytesView) }
         }
         parser.onPartComplete = { [unowned self] in
             completed += 1
+            if current.name == "profile" && current.filename == nil {
+                current = Part()
+                keep = nil
+                return
+            }
             if keep ?? wanted() { found = current }
             current = Part()
             keep = nil
@@ -172,5 +187,14 @@ final class FormCollector: @unchecked Sendable {
     }
 
     var photo: Part? { lock.withLock { found } }
+
+    /// The `profile` field's text, trimmed; nil when absent or empty.
+    var profile: String? {
+        lock.withLock {
+            guard let field = profileField else { return nil }
+            let text = String(decoding: field, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.isEmpty ? nil : text
+        }
+    }
     var completedParts: Int { lock.withLock { completed } }
 }

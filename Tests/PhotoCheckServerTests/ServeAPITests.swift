@@ -315,3 +315,120 @@ import Testing
         }
     }
 }
+
+/// `serve --profile` and a request's `profile=`: the server judges by the profile it is given, a
+/// request may name any built-in one (query or form field), and an unknown name is a 400 that
+/// lists them.
+@Suite struct ServeProfileTests {
+    /// The answer for a profile is the document `check --profile X --format json` writes, byte
+    /// for byte (same checker options, DCT-scaled decoding of large photos included).
+    @Test(arguments: ["cet", "icao"])
+    func aRequestNamesAProfile(name: String) async throws {
+        let profile = try Profile.builtIn(named: name)
+        let bytes = Serve.photo(Serve.passing)
+        var options = CheckOptions()
+        options.decodeAtLeast = .twice(profile, largestFactor: 0.5)
+        let expected = JSONReporter().render(
+            [PhotoChecker(profile: profile, options: options).check(path: "p.jpg", bytes: bytes)], ReportContext(language: .en, profile: profile))
+        try await Serve.test { _, client in
+            try await client.execute(
+                uri: "/api/check?picture=0&filename=p.jpg&profile=\(name)", method: .post, headers: Serve.jpegHeaders, body: ByteBuffer(bytes: bytes)
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body) == expected)
+            }
+            // The form's field wins over the query.
+            let body = Serve.form([("photo", "p.jpg", bytes), ("profile", nil, Array(name.utf8))])
+            try await client.execute(uri: "/api/check?picture=0&profile=chsi-2017", method: .post, headers: Serve.formHeaders(), body: body) {
+                response in
+                #expect(String(buffer: response.body) == expected)
+            }
+        }
+    }
+
+    @Test func anUnknownProfileIsA400ThatListsThem() async throws {
+        try await Serve.test { _, client in
+            for uri in ["/api/rules?profile=chsi", "/api/check?profile=chsi"] {
+                let method: HTTPRequest.Method = uri.hasPrefix("/api/rules") ? .get : .post
+                try await client.execute(uri: uri, method: method, headers: Serve.jpegHeaders, body: ByteBuffer(bytes: Serve.photo(Serve.passing))) {
+                    response in
+                    #expect(response.status == .badRequest)
+                    let error = try #require(try Serve.json(response)["error"] as? [String: Any])
+                    #expect(error["code"] as? String == "unknown_profile")
+                    #expect(error["profiles"] as? [String] == Profile.builtInNames)
+                    #expect((error["en"] as? String)?.contains("'chsi'") == true)
+                }
+            }
+            let body = Serve.form([("profile", nil, Array("passport".utf8)), ("photo", "p.jpg", Serve.photo(Serve.passing))])
+            try await client.execute(uri: "/api/fix", method: .post, headers: Serve.formHeaders(), body: body) { response in
+                #expect(response.status == .badRequest)
+                #expect(Serve.errorCode(response) == "unknown_profile")
+            }
+        }
+    }
+
+    /// `serve --profile ga461`: what a request that names none gets, and what /api/rules says by
+    /// default; /api/rules?profile=cet describes cet.
+    @Test func theServersProfileIsTheDefault() async throws {
+        let ga461 = try Profile.builtIn(named: "ga461")
+        try await Serve.test(ServeConfiguration(profile: ga461)) { _, client in
+            try await client.execute(uri: "/api/rules", method: .get) { response in
+                let json = try Serve.json(response)
+                #expect(json["profile"] as? String == "ga461")
+                let listed = try #require(json["profiles"] as? [[String: Any]])
+                #expect(listed.map { $0["name"] as? String } == Profile.builtInNames)
+                #expect(listed.filter { $0["default"] as? Bool == true }.map { $0["name"] as? String } == ["ga461"])
+            }
+            try await client.execute(uri: "/api/rules?profile=cet", method: .get) { response in
+                let json = try Serve.json(response)
+                #expect(json["profile"] as? String == "cet")
+                let checks = try #require(json["checks"] as? [[String: Any]]).compactMap { $0["check"] as? String }
+                #expect(checks.contains("framing.head_height") && !checks.contains("framing.eye_line"))
+            }
+            try await client.execute(
+                uri: "/api/fix?format=jpeg", method: .post, headers: Serve.jpegHeaders, body: ByteBuffer(bytes: Serve.photo(Serve.passing))
+            ) {
+                response in
+                #expect(response.status == .ok)
+                let picture = try JPEGDecoder().decode(Array(buffer: response.body)).image
+                #expect((picture.width, picture.height) == (358, 441))
+            }
+            try await client.execute(
+                uri: "/api/fix?profile=cet", method: .post, headers: Serve.jpegHeaders, body: ByteBuffer(bytes: Serve.photo(Serve.passing))
+            ) {
+                response in
+                let report = try #require(try Serve.json(response)["report"] as? [String: Any])
+                #expect(report["profile"] as? String == "cet")
+                let photo = try #require((report["photos"] as? [[String: Any]])?.first)
+                let findings = try #require(photo["findings"] as? [[String: Any]])
+                let head = findings.first { $0["check"] as? String == "framing.head_height" }
+                #expect(head?["status"] as? String == "pass")
+            }
+        }
+    }
+
+    /// A server's own profile file under a name no built-in has is listed after them and chosen
+    /// by that name.
+    @Test func aProfileFileIsOfferedByItsName() async throws {
+        var school = try Profile.builtIn(named: "gaokao")
+        school.name = "my-school"
+        try await Serve.test(ServeConfiguration(profile: school)) { server, client in
+            #expect(server.profileNames == Profile.builtInNames + ["my-school"])
+            try await client.execute(uri: "/api/rules?profile=chsi-2017", method: .get) { response in
+                let json = try Serve.json(response)
+                #expect(json["profile"] as? String == "chsi-2017")
+            }
+            try await client.execute(uri: "/api/rules", method: .get) { response in
+                let json = try Serve.json(response)
+                #expect(json["profile"] as? String == "my-school")
+            }
+        }
+    }
+
+    /// Workers decode phone photos DCT-scaled as `check` does.
+    @Test func workersDecodeLargePhotosScaled() throws {
+        let cet = try Profile.builtIn(named: "cet")
+        #expect(CheckerPool.Worker.options(cet).decodeAtLeast == .twice(cet, largestFactor: 0.5))
+        #expect(CheckerPool.Worker.options(.chsi2017).decodeAtLeast == .twice(.chsi2017, largestFactor: 0.5))
+    }
+}

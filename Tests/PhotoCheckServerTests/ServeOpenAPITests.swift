@@ -130,6 +130,15 @@ import Testing
                     try Self.conform(response, path: path, method: "get")
                 }
             }
+            // A profile named in the query or the form; an unknown one is a documented 400.
+            try await post(Serve.formHeaders(), Serve.form([("profile", nil, Array("cet".utf8)), ("photo", "p.jpg", Serve.photo(Serve.passing))]))
+            try await post(Serve.jpegHeaders, ByteBuffer(bytes: Serve.photo(Serve.passing)), uri: "/api/check?profile=nope")
+            for (uri, status) in [("/api/rules?profile=icao", 200), ("/api/rules?profile=nope", 400)] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status.code == status)
+                    try Self.conform(response, path: "/api/rules", method: "get")
+                }
+            }
         }
     }
 

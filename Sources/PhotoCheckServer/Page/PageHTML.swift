@@ -31,6 +31,8 @@ extension PageAssets {
         <span class="small" data-t="chooseMore">或把照片拖到这里 · 可一次选多张 · JPEG</span>
         </label>
         <input type="file" id="files" name="photo" accept="image/jpeg,.jpg,.jpeg" multiple>
+        <p class="profile" id="profilebox" hidden><label for="profile" data-t="profileLabel">照片标准</label>
+        <select id="profile" name="profile"></select></p>
         </form>
         <p class="privacy" data-t="privacy">照片只在服务器的内存里检查,检查完立即丢弃:不保存、不记录,也不会发给别人。</p>
         <noscript><p class="error">这个页面需要 JavaScript。This page needs JavaScript.</p></noscript>

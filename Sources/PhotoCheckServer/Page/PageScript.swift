@@ -1,7 +1,8 @@
 extension PageAssets {
     /// The page's script: uploads each chosen photo to api/check one after another (waiting and
     /// retrying when the server says it is busy), shows each result, switches zh/en, and offers the
-    /// fixed photo when the server can fix. Builds every element with the DOM (no innerHTML of
+    /// fixed photo when the server can fix. A selector offers the server's profiles (api/rules
+    /// lists them); each photo is checked and fixed under the one chosen when it was added. Builds every element with the DOM (no innerHTML of
     /// server text), so a file name or a message can never become markup.
     static let script = #"""
         "use strict";
@@ -19,7 +20,8 @@ extension PageAssets {
               todo: "需要修改", eye: "请自己对照确认(程序无法判断)", passed: "已通过的项目", legend: "图例:标注图上的线和颜色",
               fix: "下载修正后的照片", fixing: "正在修正…", fixedTitle: "修正后的照片:", fixRefused: "无法自动修正:",
               fixAgain: "修正后重新检查:", busy: "服务器正忙,稍后自动重试…", failed: "检查失败:", network: "连接服务器失败,请检查网络后重试。",
-              bytes: "字节", original: "原图", checking: "正在检查", annotated: "标注图:人脸、轮廓和标准范围线"
+              bytes: "字节", original: "原图", checking: "正在检查", annotated: "标注图:人脸、轮廓和标准范围线",
+              profileLabel: "照片标准"
             },
             en: {
               title: "CHSI ID photo check", other: "中文",
@@ -33,12 +35,17 @@ extension PageAssets {
               todo: "What to change", eye: "Confirm by eye (the program cannot judge these)", passed: "Checks passed", legend: "Legend: the marks on the picture",
               fix: "Download the fixed photo", fixing: "Fixing…", fixedTitle: "The fixed photo:", fixRefused: "Cannot be fixed automatically:",
               fixAgain: "Re-check of the fixed photo:", busy: "The server is busy; retrying shortly…", failed: "The check failed: ", network: "Could not reach the server; check the connection and try again.",
-              bytes: "bytes", original: "original", checking: "checking", annotated: "annotated picture: face, outline and the standard's guide lines"
+              bytes: "bytes", original: "original", checking: "checking", annotated: "annotated picture: face, outline and the standard's guide lines",
+              profileLabel: "Photo standard"
             }
           };
           var lang = "zh";
           try { var saved = window.localStorage.getItem("photocheck.lang"); if (saved === "en" || saved === "zh") { lang = saved; } } catch (e) {}
           var rules = null;
+          // The profile photos are checked under: null until api/rules has listed them (then the
+          // server's own unless another was chosen before).
+          var profile = null;
+          var profiles = [];
           var results = [];
           var queue = [];
           var running = false;
@@ -64,7 +71,31 @@ extension PageAssets {
             var button = document.getElementById("lang");
             button.textContent = t("other");
             button.lang = lang === "zh" ? "en" : "zh-CN";
+            fillProfiles();
             renderAll();
+          }
+
+          function fillProfiles() {
+            var select = document.getElementById("profile");
+            while (select.firstChild) { select.removeChild(select.firstChild); }
+            profiles.forEach(function (p) {
+              var option = el("option", null, loc(p.title) + " · " + p.name);
+              option.value = p.name;
+              option.selected = p.name === profile;
+              select.appendChild(option);
+            });
+            document.getElementById("profilebox").hidden = profiles.length < 2;
+          }
+
+          function loadRules(name) {
+            return fetch("api/rules" + (name ? "?profile=" + encodeURIComponent(name) : "")).then(function (r) { return r.json(); }).then(function (doc) {
+              if (!doc || !doc.checks) { return; }
+              rules = doc;
+              profile = doc.profile;
+              if (doc.profiles) { profiles = doc.profiles; }
+              fillProfiles();
+              renderAll();
+            }, function () {});
           }
 
           function renderAll() {
@@ -122,6 +153,7 @@ extension PageAssets {
             var meta = [];
             if (photo.width && photo.height) { meta.push(photo.width + "×" + photo.height); }
             meta.push(Math.round(r.size / 1024) + " KB");
+            if (r.profile && profiles.length > 1) { meta.push(r.profile); }
             card.appendChild(el("p", "meta", meta.join(" · ")));
             var leads = { pass: "leadPass", warn: "leadWarn", fail: "leadFail", error: "leadError" };
             card.appendChild(el("p", "verdict-line", t(leads[verdict])));
@@ -232,10 +264,11 @@ extension PageAssets {
             return box;
           }
 
-          function post(path, file, onBusy) {
+          function post(path, file, name, onBusy) {
             var tries = 0;
             function attempt() {
               var form = new FormData();
+              if (name) { form.append("profile", name); }
               form.append("photo", file, file.name);
               return fetch(path, { method: "POST", body: form, credentials: "same-origin" }).then(function (response) {
                 if (response.status === 503 && tries < 20) {
@@ -254,7 +287,7 @@ extension PageAssets {
             if (running || !queue.length) { return; }
             running = true;
             var r = queue.shift();
-            post("api/check", r.file, function () { r.busy = true; renderAll(); }).then(function (answer) {
+            post("api/check", r.file, r.profile, function () { r.busy = true; renderAll(); }).then(function (answer) {
               if (answer.body && answer.body.photos) { r.doc = answer.body; } else { r.problem = answer.body && answer.body.error ? answer.body.error : { zh: "HTTP " + answer.status, en: "HTTP " + answer.status }; }
             }, function () {
               r.problem = { zh: T.zh.network, en: T.en.network };
@@ -269,7 +302,7 @@ extension PageAssets {
           function fix(r) {
             r.fixing = true;
             renderAll();
-            post("api/fix", r.file).then(function (answer) {
+            post("api/fix", r.file, r.profile).then(function (answer) {
               if (answer.body && answer.body.report) {
                 r.fix = { doc: answer.body };
                 if (answer.body.fixed_photo) { download(answer.body.fixed_photo, answer.body.file_name || fixedName(r.name)); }
@@ -304,7 +337,7 @@ extension PageAssets {
           function add(files) {
             var batch = [];
             for (var i = 0; i < files.length; i++) {
-              var r = { id: nextID++, file: files[i], name: files[i].name, size: files[i].size, ticked: {} };
+              var r = { id: nextID++, file: files[i], name: files[i].name, size: files[i].size, ticked: {}, profile: profile };
               batch.push(r);
               queue.push(r);
             }
@@ -330,7 +363,16 @@ extension PageAssets {
               try { window.localStorage.setItem("photocheck.lang", lang); } catch (e) {}
               applyLanguage();
             });
-            fetch("api/rules").then(function (r) { return r.json(); }).then(function (doc) { rules = doc; renderAll(); }, function () {});
+            document.getElementById("profile").addEventListener("change", function (e) {
+              var name = e.target.value;
+              try { window.localStorage.setItem("photocheck.profile", name); } catch (err) {}
+              loadRules(name);
+            });
+            var saved = null;
+            try { saved = window.localStorage.getItem("photocheck.profile"); } catch (e) {}
+            loadRules(null).then(function () {
+              if (saved && saved !== profile && profiles.some(function (p) { return p.name === saved; })) { loadRules(saved); }
+            });
             applyLanguage();
           });
         })();

@@ -17,6 +17,8 @@ extension PageAssets {
         .drop .small{color:var(--muted);font-size:13px}
         .drop.over{border-color:var(--accent);background:#eaf2fc}
         .pick input:focus-visible+.drop,.drop:focus-within{outline:3px solid #90caf9}
+        .profile{margin:10px 0 0;display:flex;flex-wrap:wrap;gap:8px;align-items:center;font-size:14px}
+        .profile select{font:inherit;font-size:14px;padding:5px 8px;border:1px solid var(--line);border-radius:8px;background:var(--card);max-width:100%}
         .privacy{font-size:13px;color:var(--muted);margin:8px 0 14px;padding:6px 10px;border-left:3px solid var(--pass);background:#eef6f0;border-radius:0 6px 6px 0}
         .card{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:12px 14px;margin:0 0 14px}
         .card h2.name{display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin:0 0 4px;font-size:16px;word-break:break-all}
