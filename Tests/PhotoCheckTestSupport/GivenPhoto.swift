@@ -3,6 +3,7 @@ import Testing
 
 import func Foundation.cos
 import func Foundation.sin
+import func Foundation.tan
 
 /// Photos for rule tests built from the parts the rules read, with no photo file and no detector:
 /// a plain picture, a face placed by its eye line, width and axis, a person mask drawn from simple
@@ -47,11 +48,24 @@ public enum GivenPhoto {
     /// cheek, its axis at `centreX`, the pupil line turned `roll` degrees about the pupils' midpoint
     /// (positive: the pupil on the picture's right lower). Its chin is 0.8 face widths below the
     /// eye line.
+    /// `yaw` (degrees, positive: the nose nearer the picture's right cheek) moves the nose
+    /// sideways to give that head turn; nil keeps the template's own (−1.5°).
     public static func face(
-        eyeY: Double, width: Double, centreX: Double, roll: Double = 0, score: Double = 2, outsideShare: Double = 0
+        eyeY: Double, width: Double, centreX: Double, roll: Double = 0, yaw: Double? = nil, score: Double = 2, outsideShare: Double = 0
     ) -> DetectedFace {
         let g = templateGeometry
         let s = width / g.faceWidth
+        var template = template
+        if let yaw {
+            // The yaw is atan(asymmetry / 0.8), the asymmetry the mean over three jaw pairs of
+            // (l − r) / (l + r), l and r the nose's distances to the pair: linear in a nose shift.
+            let nose = [27, 28, 29, 30, 33].map { template[$0].x }.reduce(0, +) / 5
+            let pairs = [(0, 16), (1, 15), (2, 14)].map { (l, r) in (nose - template[l].x, template[r].x - nose) }
+            let now = pairs.map { ($0.0 - $0.1) / ($0.0 + $0.1) }.reduce(0, +) / 3
+            let perShift = pairs.map { 2 / ($0.0 + $0.1) }.reduce(0, +) / 3
+            let shift = (0.8 * tan(yaw * .pi / 180) - now) / perShift
+            for i in 27...35 { template[i].x += shift }
+        }
         let a = roll * .pi / 180, c = cos(a), sn = sin(a)
         // The pupils' midpoint goes to (x, eyeY) such that the face's axis lands on centreX.
         let pivot = Point(x: centreX - s * g.faceCentreX, y: eyeY)
