@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The analysis is pixel loops: unoptimised they make every test and debug run several times
+// slower. Debug builds keep -enable-testing, so tests still work.
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "photocheck",
     platforms: [.macOS(.v13)],
@@ -46,14 +50,40 @@ let package = Package(
                 .linkedLibrary("stdc++"),
             ]
         ),
+        // The library, in layers that depend one way only (README, "How it is built"): each
+        // target imports only the ones listed before it.
+        .target(name: "PhotoCheckModel", swiftSettings: optimisedInDebug),
+        .target(name: "PhotoCheckImage", dependencies: ["PhotoCheckModel"], swiftSettings: optimisedInDebug),
+        .target(
+            name: "PhotoCheckDecoding",
+            dependencies: ["PhotoCheckModel", "PhotoCheckImage", "CTurboJPEG", "CExif"],
+            swiftSettings: optimisedInDebug
+        ),
+        .target(
+            name: "PhotoCheckAnalysis",
+            dependencies: ["PhotoCheckModel", "PhotoCheckImage", "PhotoCheckDecoding", "CFaceShim"],
+            swiftSettings: optimisedInDebug
+        ),
+        .target(
+            name: "PhotoCheckRules",
+            dependencies: [
+                "PhotoCheckModel", "PhotoCheckImage", "PhotoCheckDecoding", "PhotoCheckAnalysis",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: optimisedInDebug
+        ),
+        .target(
+            name: "PhotoCheckReporting",
+            dependencies: ["PhotoCheckModel", "PhotoCheckImage", "PhotoCheckDecoding", "PhotoCheckAnalysis", "PhotoCheckRules"],
+            swiftSettings: optimisedInDebug
+        ),
         .target(
             name: "PhotoCheckCore",
-            dependencies: ["CTurboJPEG", "CExif", "CFaceShim", .product(name: "Yams", package: "Yams")],
-            swiftSettings: [
-                // The analysis is pixel loops: unoptimised they make every test and debug run
-                // several times slower. Debug builds keep -enable-testing, so tests still work.
-                .unsafeFlags(["-O"], .when(configuration: .debug))
-            ]
+            dependencies: [
+                "PhotoCheckModel", "PhotoCheckImage", "PhotoCheckDecoding", "PhotoCheckAnalysis", "PhotoCheckRules",
+                "PhotoCheckReporting",
+            ],
+            swiftSettings: optimisedInDebug
         ),
         .target(
             name: "PhotoCheckServer",
@@ -79,25 +109,30 @@ let package = Package(
         ),
         .target(
             name: "PhotoCheckTestSupport",
-            dependencies: ["PhotoCheckCore"],
+            dependencies: [
+                "PhotoCheckModel", "PhotoCheckImage", "PhotoCheckDecoding", "PhotoCheckAnalysis", "PhotoCheckRules", "PhotoCheckCore",
+            ],
             path: "Tests/PhotoCheckTestSupport"
         ),
         .testTarget(
             name: "PhotoCheckCoreTests",
-            dependencies: ["PhotoCheckCore", "PhotoCheckTestSupport"],
+            dependencies: [
+                "PhotoCheckModel", "PhotoCheckImage", "PhotoCheckDecoding", "PhotoCheckAnalysis", "PhotoCheckRules",
+                "PhotoCheckReporting", "PhotoCheckCore", "PhotoCheckTestSupport",
+            ],
             // Golden reports are read from the source tree by path, not bundled.
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "PhotoCheckServerTests",
             dependencies: [
-                "PhotoCheckCore", "PhotoCheckServer", "PhotoCheckTestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "PhotoCheckModel", "PhotoCheckDecoding", "PhotoCheckAnalysis", "PhotoCheckReporting", "PhotoCheckCore", "PhotoCheckServer",
+                "PhotoCheckTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "PhotoCheckCLITests",
-            dependencies: ["PhotoCheckCore", "PhotoCheckTestSupport"]
+            dependencies: ["PhotoCheckModel", "PhotoCheckDecoding", "PhotoCheckAnalysis", "PhotoCheckCore", "PhotoCheckTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6],

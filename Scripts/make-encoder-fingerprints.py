@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/PhotoCheckCore/Decoding/EncoderFingerprintData.swift from ExifTool's table of
+"""Writes Sources/PhotoCheckDecoding/EncoderFingerprintData.swift from ExifTool's table of
 quantisation-table digests (Image::ExifTool::JPEGDigest, Debian package libimage-exiftool-perl).
 
 Each entry there is the MD5 of a file's DQT segments (in table-slot order, joined by a zero byte),
@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 SOURCE = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/perl5/Image/ExifTool/JPEGDigest.pm")
-OUT = Path(__file__).resolve().parent.parent / "Sources/PhotoCheckCore/Decoding/EncoderFingerprintData.swift"
+OUT = Path(__file__).resolve().parent.parent / "Sources/PhotoCheckDecoding/EncoderFingerprintData.swift"
 
 # Description prefix -> family (see EncoderFingerprint.Family).
 FAMILIES = [

@@ -1,5 +1,6 @@
 import Foundation
-import PhotoCheckCore
+import PhotoCheckDecoding
+import PhotoCheckModel
 import PhotoCheckTestSupport
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import PhotoCheckCore
+import PhotoCheckDecoding
 import PhotoCheckTestSupport
 import Testing
 

@@ -1,5 +1,4 @@
 import Foundation
-import PhotoCheckCore
 import PhotoCheckTestSupport
 import Testing
 

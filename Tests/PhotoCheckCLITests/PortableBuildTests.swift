@@ -1,5 +1,5 @@
 import Foundation
-import PhotoCheckCore
+import PhotoCheckAnalysis
 import PhotoCheckTestSupport
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import PhotoCheckCore
+import PhotoCheckModel
 import PhotoCheckTestSupport
 import Testing
 

@@ -1,8 +1,12 @@
 import Foundation
+import PhotoCheckAnalysis
+import PhotoCheckCore
+import PhotoCheckDecoding
+import PhotoCheckImage
+import PhotoCheckModel
+import PhotoCheckReporting
 import PhotoCheckTestSupport
 import Testing
-
-@testable import PhotoCheckCore
 
 /// The annotated copy: same size as the photo, guide bands green where they pass, red where not.
 @Suite struct AnnotatorTests {

@@ -1,5 +1,10 @@
 import Foundation
+import PhotoCheckAnalysis
 import PhotoCheckCore
+import PhotoCheckDecoding
+import PhotoCheckImage
+import PhotoCheckModel
+import PhotoCheckReporting
 import PhotoCheckTestSupport
 import Testing
 

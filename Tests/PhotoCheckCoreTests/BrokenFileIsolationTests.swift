@@ -1,5 +1,8 @@
 import Foundation
+import PhotoCheckAnalysis
 import PhotoCheckCore
+import PhotoCheckDecoding
+import PhotoCheckModel
 import PhotoCheckTestSupport
 import Testing
 

@@ -1,8 +1,8 @@
 import Foundation
+import PhotoCheckModel
+import PhotoCheckReporting
 import PhotoCheckTestSupport
 import Testing
-
-@testable import PhotoCheckCore
 
 @Suite struct CSVReporterTests {
     /// A small RFC 4180 reader, to read back what the reporter wrote.

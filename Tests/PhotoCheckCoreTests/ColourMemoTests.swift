@@ -1,6 +1,5 @@
+import PhotoCheckImage
 import Testing
-
-@testable import PhotoCheckCore
 
 /// The memo must give exactly what the function gives, and skip the function for a repeat.
 @Suite struct ColourMemoTests {

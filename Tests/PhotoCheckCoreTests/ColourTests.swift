@@ -1,7 +1,6 @@
 import Foundation
+import PhotoCheckImage
 import Testing
-
-@testable import PhotoCheckCore
 
 /// Sharma, Wu and Dalal (2005), "The CIEDE2000 color-difference formula: implementation notes,
 /// supplementary test data, and mathematical observations", Table 1: L1 a1 b1 L2 a2 b2 ΔE00.

@@ -1,5 +1,5 @@
 import Foundation
-import PhotoCheckCore
+import PhotoCheckImage
 import PhotoCheckTestSupport
 import Testing
 

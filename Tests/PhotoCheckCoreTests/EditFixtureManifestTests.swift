@@ -1,5 +1,6 @@
 import Foundation
-import PhotoCheckCore
+import PhotoCheckAnalysis
+import PhotoCheckModel
 import PhotoCheckTestSupport
 import Testing
 

@@ -1,9 +1,7 @@
 import Foundation
-import PhotoCheckCore
+import PhotoCheckDecoding
 import PhotoCheckTestSupport
 import Testing
-
-@testable import PhotoCheckCore
 
 @Suite struct EncoderFingerprintTests {
     @Test func md5MatchesRFC1321Vectors() {

@@ -1,8 +1,9 @@
 import Foundation
+import PhotoCheckAnalysis
+import PhotoCheckImage
+import PhotoCheckModel
 import PhotoCheckTestSupport
 import Testing
-
-@testable import PhotoCheckCore
 
 /// Detection and landmarks on real photos, and the shim's failure paths.
 @Suite struct FaceLocatorTests {

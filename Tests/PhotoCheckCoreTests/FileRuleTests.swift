@@ -1,4 +1,5 @@
-import PhotoCheckCore
+import PhotoCheckDecoding
+import PhotoCheckModel
 import PhotoCheckTestSupport
 import Testing
 

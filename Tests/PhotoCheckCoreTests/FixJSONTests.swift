@@ -1,8 +1,8 @@
 import Foundation
+import PhotoCheckModel
+import PhotoCheckReporting
 import PhotoCheckTestSupport
 import Testing
-
-@testable import PhotoCheckCore
 
 /// The JSON `fix` object: streamed byte for byte as Foundation's encoder writes it, for a fixed, a
 /// dry-run and a refused photo.

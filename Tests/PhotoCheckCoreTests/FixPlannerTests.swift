@@ -1,5 +1,6 @@
 import Foundation
 import PhotoCheckCore
+import PhotoCheckModel
 import Testing
 
 /// `FramingPlanner` on faces of known geometry: where the crop must land, and which check a

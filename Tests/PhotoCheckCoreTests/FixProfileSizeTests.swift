@@ -1,8 +1,9 @@
 import Foundation
+import PhotoCheckCore
+import PhotoCheckDecoding
+import PhotoCheckModel
 import PhotoCheckTestSupport
 import Testing
-
-@testable import PhotoCheckCore
 
 /// `fix --profile` gives the profile's own file: GA 461's 358×441 has no whole aspect step, and its
 /// crop must still be chosen freely enough to frame the face in its bands.

@@ -1,8 +1,11 @@
 import Foundation
+import PhotoCheckAnalysis
+import PhotoCheckCore
+import PhotoCheckDecoding
+import PhotoCheckImage
+import PhotoCheckModel
 import PhotoCheckTestSupport
 import Testing
-
-@testable import PhotoCheckCore
 
 /// `PhotoFixer` on the real photos of ../shared: what it fixes passes every file-level and framing
 /// check; what it refuses names the check that blocks it.

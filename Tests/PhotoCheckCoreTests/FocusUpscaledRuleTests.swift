@@ -1,4 +1,3 @@
-import PhotoCheckCore
 import PhotoCheckTestSupport
 import Testing
 

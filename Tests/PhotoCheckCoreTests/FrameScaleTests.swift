@@ -1,4 +1,4 @@
-import PhotoCheckCore
+import PhotoCheckModel
 import PhotoCheckTestSupport
 import Testing
 

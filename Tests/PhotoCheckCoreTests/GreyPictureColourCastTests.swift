@@ -1,5 +1,7 @@
 import Foundation
-import PhotoCheckCore
+import PhotoCheckDecoding
+import PhotoCheckImage
+import PhotoCheckModel
 import PhotoCheckTestSupport
 import Testing
 

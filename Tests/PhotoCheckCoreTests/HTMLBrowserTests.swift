@@ -1,8 +1,8 @@
 import Foundation
+import PhotoCheckModel
+import PhotoCheckReporting
 import PhotoCheckTestSupport
 import Testing
-
-@testable import PhotoCheckCore
 
 /// The report's script run in a real browser: headless Chromium loads the page, runs it (and a
 /// script appended by the test standing in for the user), and the test reads the resulting DOM.

@@ -1,8 +1,7 @@
 import Foundation
+import PhotoCheckReporting
 import PhotoCheckTestSupport
 import Testing
-
-@testable import PhotoCheckCore
 
 @Suite struct HTMLReporterTests {
     let zh = HTMLReporter().render(ReportSamples.reports, ReportSamples.context(.zh))

@@ -1,7 +1,8 @@
+import PhotoCheckAnalysis
+import PhotoCheckImage
+import PhotoCheckReporting
 import PhotoCheckTestSupport
 import Testing
-
-@testable import PhotoCheckCore
 
 /// framing.head_top when something behind the person merges into the outline above the face: the
 /// outline is not a crown there, so the head top is the face-proportion estimate, the finding says

@@ -1,7 +1,6 @@
+import PhotoCheckImage
 import PhotoCheckTestSupport
 import Testing
-
-@testable import PhotoCheckCore
 
 /// manual.accessories: an outline rising far above where a head's proportions put the crown (a
 /// hat) warns "possible hat or headwear" with the measured height; plain heads stay `manual`.

@@ -1,4 +1,5 @@
-import PhotoCheckCore
+import PhotoCheckImage
+import PhotoCheckModel
 import PhotoCheckTestSupport
 import Testing
 

@@ -1,8 +1,8 @@
 import Foundation
+import PhotoCheckModel
+import PhotoCheckReporting
 import PhotoCheckTestSupport
 import Testing
-
-@testable import PhotoCheckCore
 
 @Suite struct JSONReporterTests {
     /// The streamed document (header, photos joined by commas, footer) is byte for byte the

@@ -1,8 +1,7 @@
 import Foundation
+import PhotoCheckReporting
 import PhotoCheckTestSupport
 import Testing
-
-@testable import PhotoCheckCore
 
 #if canImport(FoundationXML)
     import FoundationXML

@@ -1,4 +1,5 @@
-import PhotoCheckCore
+import PhotoCheckModel
+import PhotoCheckRules
 import Testing
 
 @Suite struct LimitTests {

@@ -1,6 +1,5 @@
+import PhotoCheckImage
 import Testing
-
-@testable import PhotoCheckCore
 
 /// The regions found on runs must be exactly the 4-connected regions a plain breadth-first fill
 /// finds, named in the same (scan) order.

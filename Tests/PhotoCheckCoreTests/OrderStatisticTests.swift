@@ -1,6 +1,5 @@
+import PhotoCheckImage
 import Testing
-
-@testable import PhotoCheckCore
 
 /// Selection must give exactly what sorting would, whatever the input's order or repeats.
 @Suite struct OrderStatisticTests {

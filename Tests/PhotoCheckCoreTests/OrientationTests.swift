@@ -1,4 +1,6 @@
-import PhotoCheckCore
+import PhotoCheckAnalysis
+import PhotoCheckDecoding
+import PhotoCheckImage
 import PhotoCheckTestSupport
 import Testing
 

@@ -1,5 +1,7 @@
 import Foundation
+import PhotoCheckAnalysis
 import PhotoCheckCore
+import PhotoCheckReporting
 import PhotoCheckTestSupport
 import Testing
 

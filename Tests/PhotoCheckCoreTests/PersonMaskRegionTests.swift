@@ -1,6 +1,6 @@
+import PhotoCheckAnalysis
+import PhotoCheckModel
 import Testing
-
-@testable import PhotoCheckCore
 
 /// Which non-backdrop regions become the person: those covering at least a tenth of the face
 /// box's grid points, found by filling only the regions that reach the box.

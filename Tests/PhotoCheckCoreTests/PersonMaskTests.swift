@@ -1,7 +1,7 @@
+import PhotoCheckAnalysis
+import PhotoCheckImage
 import PhotoCheckTestSupport
 import Testing
-
-@testable import PhotoCheckCore
 
 /// The person mask on a plain backdrop, a vignetted synthetic picture and a busy selfie.
 @Suite struct PersonMaskTests {

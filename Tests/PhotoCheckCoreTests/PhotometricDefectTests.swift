@@ -1,5 +1,7 @@
 import Foundation
-import PhotoCheckCore
+import PhotoCheckAnalysis
+import PhotoCheckImage
+import PhotoCheckModel
 import PhotoCheckTestSupport
 import Testing
 

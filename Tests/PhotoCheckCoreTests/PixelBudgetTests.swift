@@ -1,7 +1,6 @@
 import Foundation
+import PhotoCheckCore
 import Testing
-
-@testable import PhotoCheckCore
 
 /// Huge photos take turns; small ones never wait; a photo larger than the budget still runs.
 @Suite(.timeLimit(.minutes(1))) struct PixelBudgetTests {

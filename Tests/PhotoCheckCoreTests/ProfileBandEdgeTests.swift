@@ -1,8 +1,11 @@
 import Foundation
+import PhotoCheckAnalysis
+import PhotoCheckDecoding
+import PhotoCheckImage
+import PhotoCheckModel
+import PhotoCheckRules
 import PhotoCheckTestSupport
 import Testing
-
-@testable import PhotoCheckCore
 
 /// Each built-in profile at the edges of its own bands: a photo of the profile's frame whose face,
 /// head top, file size, resolution, quality, size or backdrop sits just inside a band passes, and

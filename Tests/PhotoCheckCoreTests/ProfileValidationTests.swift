@@ -1,5 +1,6 @@
 import Foundation
-import PhotoCheckCore
+import PhotoCheckModel
+import PhotoCheckRules
 import PhotoCheckTestSupport
 import Testing
 
@@ -168,7 +169,7 @@ import Testing
     /// Every `limit("…")` and `parameter("…")` a rule's file reads is declared by that rule, so a
     /// validated profile never lacks a limit a rule asks for.
     @Test func rulesDeclareEveryLimitTheyRead() throws {
-        let root = TestPaths.packageRoot.appendingPathComponent("Sources/PhotoCheckCore/Rules")
+        let root = TestPaths.packageRoot.appendingPathComponent("Sources/PhotoCheckRules")
         let files = try #require(FileManager.default.enumerator(atPath: root.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
         var checked = 0
         for file in files {

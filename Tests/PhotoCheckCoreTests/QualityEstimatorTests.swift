@@ -1,4 +1,5 @@
-import PhotoCheckCore
+import PhotoCheckDecoding
+import PhotoCheckImage
 import PhotoCheckTestSupport
 import Testing
 

@@ -1,6 +1,5 @@
+import PhotoCheckImage
 import Testing
-
-@testable import PhotoCheckCore
 
 /// Shrinking averages each output pixel's source span and rounds in whole numbers (the rounded
 /// mean (sum + n/2) / n); enlarging blends the nearest pixels bilinearly.

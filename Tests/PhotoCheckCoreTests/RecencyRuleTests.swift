@@ -1,8 +1,8 @@
-import PhotoCheckCore
+import PhotoCheckAnalysis
+import PhotoCheckModel
+import PhotoCheckRules
 import PhotoCheckTestSupport
 import Testing
-
-@testable import PhotoCheckCore
 
 @Suite struct RecencyRuleTests {
     @Test func parsesExifDatesAndRejectsBlanks() {

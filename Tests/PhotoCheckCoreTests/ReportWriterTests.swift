@@ -1,5 +1,6 @@
 import Foundation
-import PhotoCheckCore
+import PhotoCheckModel
+import PhotoCheckReporting
 import PhotoCheckTestSupport
 import Testing
 

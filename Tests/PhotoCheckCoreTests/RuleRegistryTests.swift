@@ -1,5 +1,6 @@
 import Foundation
-import PhotoCheckCore
+import PhotoCheckModel
+import PhotoCheckRules
 import PhotoCheckTestSupport
 import Testing
 
@@ -18,9 +19,9 @@ import Testing
         #expect(CheckCatalogue.all.map(\.check) == RuleRegistry.rules.map { type(of: $0).check })
     }
 
-    /// `framing.eye_line` lives in Rules/Framing/, `glasses.reflection` in Rules/Glasses/.
+    /// `framing.eye_line` lives in PhotoCheckRules/Framing/, `glasses.reflection` in PhotoCheckRules/Glasses/.
     @Test func eachRuleFileSitsInTheFolderOfItsCheckPrefix() throws {
-        let root = TestPaths.packageRoot.appendingPathComponent("Sources/PhotoCheckCore/Rules")
+        let root = TestPaths.packageRoot.appendingPathComponent("Sources/PhotoCheckRules")
         let files = try #require(FileManager.default.enumerator(atPath: root.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
         var found = Set<CheckID>()
         for file in files {

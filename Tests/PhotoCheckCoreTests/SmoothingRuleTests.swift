@@ -1,4 +1,6 @@
-import PhotoCheckCore
+import PhotoCheckDecoding
+import PhotoCheckImage
+import PhotoCheckModel
 import PhotoCheckTestSupport
 import Testing
 

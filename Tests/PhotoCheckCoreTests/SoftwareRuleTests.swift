@@ -1,8 +1,7 @@
-import PhotoCheckCore
+import PhotoCheckAnalysis
+import PhotoCheckDecoding
 import PhotoCheckTestSupport
 import Testing
-
-@testable import PhotoCheckCore
 
 @Suite struct SoftwareRuleTests {
     @Test(arguments: [

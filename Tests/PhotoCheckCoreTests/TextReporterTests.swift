@@ -1,4 +1,5 @@
-import PhotoCheckCore
+import PhotoCheckModel
+import PhotoCheckReporting
 import PhotoCheckTestSupport
 import Testing
 

@@ -1,4 +1,7 @@
-import PhotoCheckCore
+import PhotoCheckAnalysis
+import PhotoCheckDecoding
+import PhotoCheckImage
+import PhotoCheckModel
 import PhotoCheckTestSupport
 import Testing
 

@@ -1,9 +1,9 @@
 import Foundation
-import PhotoCheckCore
+import PhotoCheckImage
+import PhotoCheckModel
+import PhotoCheckRules
 import PhotoCheckTestSupport
 import Testing
-
-@testable import PhotoCheckCore
 
 /// What the findings say: a warning never reads as a failure, a warning that quotes the limit it is
 /// outside of says the value is tolerated, the size advice agrees with the framing checks, and the

@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import PhotoCheckAnalysis
 import PhotoCheckCore
 import PhotoCheckTestSupport
 import Testing

@@ -3,7 +3,6 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-import PhotoCheckCore
 import PhotoCheckTestSupport
 import Testing
 

@@ -4,7 +4,6 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
-import PhotoCheckCore
 import PhotoCheckTestSupport
 import Testing
 

@@ -1,5 +1,7 @@
 import Foundation
-import PhotoCheckCore
+import PhotoCheckDecoding
+import PhotoCheckImage
+import PhotoCheckModel
 
 /// Builders that put one known photometric defect into a real photo (a reference photo framed to
 /// the standard), so a test can assert that the defect is caught and the untouched photo is not.

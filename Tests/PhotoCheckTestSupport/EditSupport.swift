@@ -1,5 +1,8 @@
 import Foundation
+import PhotoCheckAnalysis
 import PhotoCheckCore
+import PhotoCheckDecoding
+import PhotoCheckModel
 import Testing
 
 /// Helpers for the edit.* tests: a fixed graduation day and external oracles when installed.

@@ -1,5 +1,9 @@
 import Foundation
-import PhotoCheckCore
+import PhotoCheckAnalysis
+import PhotoCheckDecoding
+import PhotoCheckImage
+import PhotoCheckModel
+import PhotoCheckRules
 
 /// The package's Fixtures/ folder and the real photos in it, for the face tests.
 public enum Fixtures {

@@ -1,4 +1,7 @@
-import PhotoCheckCore
+import PhotoCheckAnalysis
+import PhotoCheckImage
+import PhotoCheckModel
+import PhotoCheckRules
 import Testing
 
 import func Foundation.cos

@@ -1,5 +1,6 @@
 import Foundation
-import PhotoCheckCore
+import PhotoCheckModel
+import PhotoCheckReporting
 import Testing
 
 /// Hand-made reports for reporter tests: fixed findings that do not change when rules are tuned,

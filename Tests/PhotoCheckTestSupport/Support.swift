@@ -1,5 +1,7 @@
 import Foundation
+import PhotoCheckAnalysis
 import PhotoCheckCore
+import PhotoCheckModel
 
 /// Where the package's files are, seen from a test.
 public enum TestPaths {

@@ -1,3 +1,7 @@
+import PhotoCheckDecoding
+import PhotoCheckImage
+import PhotoCheckModel
+
 /// Encodes a fixed photo: baseline JPEG through libturbojpeg, JFIF at the profile's density, the
 /// capture date (EXIF DateTimeOriginal) and nothing else, at the highest quality whose file lands in
 /// the profile's `file.size` band. The file is never padded: a picture so plain that even quality

@@ -1,4 +1,10 @@
 import Foundation
+import PhotoCheckAnalysis
+import PhotoCheckDecoding
+import PhotoCheckImage
+import PhotoCheckModel
+import PhotoCheckReporting
+import PhotoCheckRules
 
 /// Options of `PhotoFixer`.
 public struct FixOptions: Sendable {
@@ -18,56 +24,6 @@ public struct FixOptions: Sendable {
         self.dryRun = dryRun
         self.sourcePreview = sourcePreview
     }
-}
-
-/// What `fix` did to one photo, for the reports (`PhotoReport.fix`; the JSON's `fix` object).
-public struct FixReport: Sendable, Equatable {
-    /// The crop (source pixels, EXIF orientation applied), the scale and the predicted framing;
-    /// nil when refused before a crop was found.
-    public var plan: FramingPlan?
-    /// The source picture's displayed size.
-    public var sourceWidth: Int?
-    public var sourceHeight: Int?
-    /// The JPEG quality the size search chose, and the file's size in bytes (nil in a dry run).
-    public var quality: Int?
-    public var byteCount: Int?
-    /// Why the photo was not fixed, or nil.
-    public var refusal: FixRefusal?
-    /// Checks of the fixed photo that fail or warn and that cropping, scaling and encoding cannot
-    /// change (background, light, colour, pose, expression, focus, capture date): retake the photo.
-    public var retake: [CheckID] = []
-    /// The fixed photo's size, when the profile lets it vary (a minimum size, as cet's): nil when it
-    /// is the profile's own size.
-    public var outputWidth: Int?
-    public var outputHeight: Int?
-    /// Where the fixed file was written (set by the caller that writes it), or nil.
-    public var outputPath: String?
-    public var dryRun = false
-    /// A small JPEG of the source with the crop box drawn (when `FixOptions.sourcePreview`).
-    public var sourcePreview: [UInt8]?
-
-    public init(plan: FramingPlan? = nil, refusal: FixRefusal? = nil) {
-        self.plan = plan
-        self.refusal = refusal
-    }
-
-    /// "Take a new photo" and why, when some check fails or warns for a reason `fix` cannot change.
-    public var retakeAdvice: Localized? {
-        guard !retake.isEmpty else { return nil }
-        let zh = retake.map { CheckCatalogue.description(of: $0)?.title.zh ?? $0 }.joined(separator: "、")
-        let en = retake.map { CheckCatalogue.description(of: $0)?.title.en ?? $0 }.joined(separator: ", ")
-        return Localized(
-            zh: "裁剪和缩放不改变照片的内容,以下问题需要重新拍摄才能解决:\(zh)",
-            en: "Cropping and scaling never change what the photo shows; for these, take a new photo: \(en)")
-    }
-
-    /// Checks a crop, a resize and a fresh encode decide: their findings on the result are the
-    /// fix's own doing, never a reason to retake the photo.
-    public static let fixableChecks: Set<CheckID> = [
-        "file.jpeg", "file.extension", "file.dimensions", "file.colour", "file.quality", "file.size", "file.dpi", "file.orientation",
-        "file.trailer", "edit.software", "edit.encoder", "edit.thumbnail", "framing.head_top", "framing.eye_line",
-        "framing.face_width", "framing.head_height", "framing.centring",
-    ]
 }
 
 /// The result of fixing one photo in memory.
@@ -225,7 +181,7 @@ public final class PhotoFixer {
     /// system can still read, not a target, and a picture shrunk to it loses the fine detail
     /// `focus.sharpness` looks for. A crop smaller than the minimum is enlarged to it (the planner
     /// has already bounded that enlargement).
-    static func outputSize(_ profile: Profile, crop: PixelRect) -> (width: Int, height: Int) {
+    package static func outputSize(_ profile: Profile, crop: PixelRect) -> (width: Int, height: Int) {
         guard profile.sizeMatch == .atLeast, crop.width >= profile.width, crop.height >= profile.height else {
             return (profile.width, profile.height)
         }
@@ -238,7 +194,7 @@ public final class PhotoFixer {
 
     /// A size about a fifth smaller at the profile's aspect (whole aspect steps where it has them),
     /// never below its minimum; nil when the size is fixed or already the minimum.
-    static func smallerOutput(_ profile: Profile, width: Int, height: Int) -> (width: Int, height: Int)? {
+    package static func smallerOutput(_ profile: Profile, width: Int, height: Int) -> (width: Int, height: Int)? {
         guard profile.sizeMatch == .atLeast, height > profile.height else { return nil }
         let unit = FramingPlanner.gcd(profile.width, profile.height)
         let aw = profile.width / unit, ah = profile.height / unit
@@ -275,7 +231,7 @@ public final class PhotoFixer {
     }
 
     /// The crop for a photo's analysis, or why no lawful fix exists.
-    func plan(_ photo: PhotoAnalysis) -> Result<FramingPlan, FixRefusal> {
+    package func plan(_ photo: PhotoAnalysis) -> Result<FramingPlan, FixRefusal> {
         if let error = PhotoChecker.unreadable(photo) {
             return .failure(FixRefusal(check: "file.jpeg", reason: error.message))
         }
@@ -332,7 +288,7 @@ public final class PhotoFixer {
     }
 
     /// The source at most 480 px on its long side with the crop box drawn, as a JPEG.
-    func preview(_ picture: RGBImage, crop: PixelRect?) -> [UInt8]? {
+    package func preview(_ picture: RGBImage, crop: PixelRect?) -> [UInt8]? {
         let side = 480.0
         let s = min(1, side / Double(max(picture.width, picture.height)))
         let w = max(1, Int((Double(picture.width) * s).rounded())), h = max(1, Int((Double(picture.height) * s).rounded()))

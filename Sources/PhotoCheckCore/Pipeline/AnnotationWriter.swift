@@ -1,9 +1,13 @@
 import Foundation
+import PhotoCheckAnalysis
+import PhotoCheckDecoding
+import PhotoCheckModel
+import PhotoCheckReporting
 
 /// Writes the annotated copy of a checked photo (`--annotate DIR`) as `<name>.annotated.jpg`
 /// (`OutputNames`: a short tag from the photo's full path is added only when two photos of the batch
 /// would share a name, as the same file name in two class folders, or a copy would overwrite a photo).
-enum AnnotationWriter {
+package enum AnnotationWriter {
     /// This worker's JPEG encoder for annotated copies.
     enum EncoderService: ServiceKey {
         static func make(_ context: AnalysisContext) -> Result<JPEGEncoder, DecodingError> {
@@ -11,17 +15,17 @@ enum AnnotationWriter {
         }
     }
 
-    static let suffix = OutputNames.annotated
+    package static let suffix = OutputNames.annotated
 
     /// The annotated copy's path for a photo: its name in `names` (the batch's), else its plain name.
-    static func outputPath(for path: String, in directory: String, names: OutputNames? = nil) -> String {
+    package static func outputPath(for path: String, in directory: String, names: OutputNames? = nil) -> String {
         (directory as NSString).appendingPathComponent(names?.name(for: path) ?? OutputNames.plain(path, suffix))
     }
 
     /// Draws and writes the annotated copy; a photo without pixels gets none. Returns the path
     /// written, or nil.
     @discardableResult
-    static func write(_ photo: PhotoAnalysis, findings: [Finding], to directory: String) -> String? {
+    package static func write(_ photo: PhotoAnalysis, findings: [Finding], to directory: String) -> String? {
         guard let picture = Annotator.annotate(photo, findings: findings),
             let encoder = try? photo.context.service(EncoderService.self).get(),
             let bytes = try? encoder.encode(picture, quality: 90)

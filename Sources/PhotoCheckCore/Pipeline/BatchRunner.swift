@@ -1,4 +1,7 @@
 import Foundation
+import PhotoCheckAnalysis
+import PhotoCheckModel
+import PhotoCheckReporting
 
 /// Checks many photos with a bounded number of workers, each with its own `PhotoChecker`, and
 /// delivers reports in input order.

@@ -1,4 +1,8 @@
 import Foundation
+import PhotoCheckAnalysis
+import PhotoCheckModel
+import PhotoCheckReporting
+import PhotoCheckRules
 
 /// Checks one photo: reads the file once, builds its analysis, runs every check of the profile.
 /// Not thread-safe: one per worker (it owns the worker's decoder and face detector).
@@ -10,7 +14,7 @@ public final class PhotoChecker {
     /// Run on each photo's analysis after its checks (thumbnails for the HTML report, …).
     public var attachments: [any PhotoAttachment] = []
     /// Shared by the workers of a batch so that huge photos take turns (nil: no limit).
-    var budget: PixelBudget?
+    package var budget: PixelBudget?
 
     public init(profile: Profile, options: CheckOptions) {
         context = AnalysisContext(profile: profile, options: options)
@@ -54,27 +58,27 @@ public final class PhotoChecker {
     /// empty), or a JPEG whose header or pixels do not decode. A JPEG that decodes with warnings
     /// (cut short after its header, corrupt data recovered) and one too large to decode are
     /// photos with findings, not errors.
-    static func unreadable(_ photo: PhotoAnalysis) -> ReadError? {
+    package static func unreadable(_ photo: PhotoAnalysis) -> ReadError? {
         if case .failure(let notJPEG) = photo.jpeg { return .notAJPEG(notJPEG.type) }
         if case .failure(let error) = photo.decoded, !error.isTooLarge { return .undecodable(detail: error.message) }
         return nil
     }
 
-    static func evaluate(_ check: CheckID, _ photo: PhotoAnalysis) -> Finding {
+    package static func evaluate(_ check: CheckID, _ photo: PhotoAnalysis) -> Finding {
         guard let rule = RuleRegistry.rule(for: check) else {
             return .skip(check, Localized(zh: "此项检查尚未实现", en: "this check is not implemented yet"))
         }
         do {
             return try rule.evaluate(photo)
         } catch {
-            return .skip(check, error.message)
+            return .skip(check, clause: type(of: rule).description.clause, error.message)
         }
     }
 
     /// Reads a whole file, refusing folders, special files and files over the size cap. The file is
     /// opened without blocking (a FIFO given by name would otherwise wait forever for a writer)
     /// and checked to be a regular file before anything is read.
-    static func read(_ path: String) -> Result<[UInt8], ReadError> {
+    package static func read(_ path: String) -> Result<[UInt8], ReadError> {
         let fd = RawPath.withFileSystemPath(path) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) }
         guard fd >= 0 else {
             switch errno {

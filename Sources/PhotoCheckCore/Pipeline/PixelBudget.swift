@@ -5,20 +5,20 @@ import Foundation
 /// than the whole budget then runs alone). Analysis holds about 10 bytes a pixel at its peak, so
 /// two 48-megapixel phone originals side by side would need close to a gigabyte; with the budget
 /// they take turns, while ID-sized photos and pairs of 12-megapixel ones never wait.
-final class PixelBudget: @unchecked Sendable {
-    let capacity: Int
+package final class PixelBudget: @unchecked Sendable {
+    package let capacity: Int
     private var inUse = 0
     private let condition = NSCondition()
 
     /// Enough for two 12-megapixel photos at once.
     static let batchDefault = 24_000_000
 
-    init(capacity: Int) {
+    package init(capacity: Int) {
         self.capacity = max(1, capacity)
     }
 
     /// Blocks until `pixels` fit beside those in flight (or nothing is in flight), then takes them.
-    func acquire(_ pixels: Int) {
+    package func acquire(_ pixels: Int) {
         condition.lock()
         while inUse > 0 && inUse + pixels > capacity { condition.wait() }
         inUse += pixels
@@ -26,7 +26,7 @@ final class PixelBudget: @unchecked Sendable {
     }
 
     /// Gives back what `acquire` took.
-    func release(_ pixels: Int) {
+    package func release(_ pixels: Int) {
         condition.lock()
         inUse -= pixels
         condition.broadcast()
@@ -34,7 +34,7 @@ final class PixelBudget: @unchecked Sendable {
     }
 
     /// Pixels taken now (for tests).
-    var pixelsInFlight: Int {
+    package var pixelsInFlight: Int {
         condition.lock()
         defer { condition.unlock() }
         return inUse

@@ -1,4 +1,5 @@
-import PhotoCheckCore
+import PhotoCheckAnalysis
+import PhotoCheckModel
 import PhotoCheckTestSupport
 import Testing
 

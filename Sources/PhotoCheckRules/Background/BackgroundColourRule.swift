@@ -1,0 +1,81 @@
+import PhotoCheckAnalysis
+import PhotoCheckImage
+import PhotoCheckModel
+
+/// background.colour: ΔE2000 of the backdrop's median colour to the nearest of the profile's
+/// reference colours (light blue RGB(100,197,255) for CHSI; blue, white or light grey for the
+/// gaokao). Another plain light colour warns (some schools accept it); a dark backdrop (L* below
+/// the lightness limit) fails.
+struct BackgroundColourRule: Rule {
+    static let check: CheckID = "background.colour"
+    static let description = RuleDescription(
+        check, "CHSI-2.1", title: Localized(zh: "背景颜色", en: "Background colour"),
+        summary: Localized(
+            zh: "背景中位色与规范参考色(最接近的一种)的色差 ΔE2000", en: "ΔE2000 of the median background colour to the nearest of the profile's reference colours"))
+    static let limits: [LimitSpec] = [LimitSpec("background.colour", 0...200), LimitSpec("background.colour.lightness", 0...100)]
+
+    func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
+        let stats = try photo.backgroundStatistics()
+        let p = photo.profile
+        guard !p.backgrounds.isEmpty else {
+            throw SkipReason(zh: "配置中没有背景参考色", en: "the profile has no reference background colour")
+        }
+        let distances = p.backgrounds.map { reference in
+            Colour.deltaE2000(
+                stats.median, Colour.lab(UInt8(clamping: reference.red), UInt8(clamping: reference.green), UInt8(clamping: reference.blue)))
+        }
+        let nearest = distances.indices.min { distances[$0] < distances[$1] } ?? 0
+        let reference = p.backgrounds[nearest], distance = distances[nearest]
+        let rgb = Colour.srgb(fromLab: stats.median)
+        let colour = "RGB(\(rgb.0),\(rgb.1),\(rgb.2))"
+        let ref = reference.rgbText
+        let dLimit = try p.limit("background.colour"), lLimit = try p.limit("background.colour.lightness")
+        let measurements = [
+            Measurement("delta_e2000", distance, limit: dLimit),
+            Measurement("lightness_l", stats.median.L, limit: lLimit),
+            Measurement("median_r", Double(rgb.0)), Measurement("median_g", Double(rgb.1)), Measurement("median_b", Double(rgb.2)),
+        ]
+        let d = formatNumber(distance, digits: 1), l = formatNumber(stats.median.L, digits: 0)
+        let dark = lLimit.status(for: stats.median.L) != .pass
+        // "浅蓝" / "light blue"; with several references "浅蓝、白或浅灰" / "light blue, white or light grey".
+        let names = p.backgrounds.map(\.name)
+        let anyZh = Self.list(names.map(\.zh), or: "或", separator: "、")
+        let anyEn = Self.list(names.map(\.en), or: " or ", separator: ", ")
+        let all = p.backgrounds.map(\.rgbText).joined(separator: p.backgrounds.count > 1 ? " / " : "")
+        // The backdrop is the picture outside the person: the person's outline shows what was sampled.
+        let marks = (try? photo.personMask()).map { [Mark(.area(Mark.Area(width: $0.width, height: $0.height, inside: $0.isPerson)), .found)] } ?? []
+        return judged(measurements, marks: marks) { status in
+            if status == .pass {
+                return Localized(
+                    zh: "背景 \(colour),与参考\(reference.name.zh) \(ref) 的色差 \(d)(要求 \(dLimit.passDescription))",
+                    en: "Backdrop \(colour), colour difference \(d) from the reference \(reference.name.en) \(ref) (limit \(dLimit.passDescription))")
+            }
+            if dark {
+                return Localized(
+                    zh: "背景太暗:\(colour),亮度 \(l)(要求 \(lLimit.passDescription)),应为\(anyZh)色 \(all)",
+                    en: "The backdrop is dark: \(colour), lightness \(l) (limit \(lLimit.passDescription)); it should be \(anyEn) \(all)")
+            }
+            return Localized(
+                zh: "背景不是标准\(anyZh)色:\(colour),与参考 \(ref) 的色差 \(d)(\(dLimit.requirement(for: distance).zh));部分学校接受其他浅色背景,请确认",
+                en:
+                    "The backdrop is not the standard \(anyEn): \(colour), colour difference \(d) from \(ref) (\(dLimit.requirement(for: distance).en)); some schools accept another light colour, check yours"
+            )
+        } hint: { _ in
+            let first = p.backgrounds[0].name
+            let short = first.zh.last.map(String.init) ?? first.zh
+            let shortEn = first.en.split(separator: " ").last.map(String.init) ?? first.en
+            let adjective = Self.list(names.map { $0.en.replacingOccurrences(of: " ", with: "-") }, or: " or ", separator: ", ")
+            return Localized(
+                zh: "在\(anyZh)色 \(all) 的纯色背景布或墙前重拍(或由照相馆换成标准\(short)底)",
+                en:
+                    "Re-shoot in front of a plain \(adjective) \(all) backdrop (or have a studio replace it with the standard \(shortEn))"
+            )
+        }
+    }
+
+    /// "a", "a or b", "a, b or c" (zh: "a、b或c").
+    static func list(_ items: [String], or: String, separator: String) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: separator) + or + items[items.count - 1]
+    }
+}
