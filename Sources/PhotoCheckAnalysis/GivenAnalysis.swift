@@ -61,3 +61,18 @@ extension BackgroundStatistics {
             spread: spread, shadowDeltaLightness: shadowDeltaLightness)
     }
 }
+
+extension FaceStatistics {
+    /// Face light statistics given by their values (see the properties for what each means).
+    package static func given(
+        lumaP05: Double = 90, lumaMedian: Double = 130, lumaP95: Double = 170, darkShare: Double = 0, clippedShare: Double = 0,
+        leftCheekLuma: Double = 120, rightCheekLuma: Double = 120, cheekLab: Lab = Lab(L: 60, a: 12, b: 16), highlightShare: Double = 0,
+        highlightWorstRegionShare: Double = 0, eyeWhiteLuma: Double? = 180, sceneBrightP99: Double = 250, skinPixelCount: Int = 5000
+    ) -> FaceStatistics {
+        FaceStatistics(
+            skinPixelCount: skinPixelCount, lumaP05: lumaP05, lumaMedian: lumaMedian, lumaP95: lumaP95, darkShare: darkShare,
+            clippedShare: clippedShare, leftCheekLuma: leftCheekLuma, rightCheekLuma: rightCheekLuma, cheekLab: cheekLab,
+            highlightShare: highlightShare, highlightWorstRegionShare: highlightWorstRegionShare, eyeWhiteLuma: eyeWhiteLuma,
+            sceneBrightP99: sceneBrightP99)
+    }
+}
