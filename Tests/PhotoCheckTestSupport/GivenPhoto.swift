@@ -53,12 +53,19 @@ public enum GivenPhoto {
     /// eye line.
     /// `yaw` (degrees, positive: the nose nearer the picture's right cheek) moves the nose
     /// sideways to give that head turn; nil keeps the template's own (−1.5°).
+    /// `lids` scales each eye's opening (the lids' distance from the eye's middle): 1 is the
+    /// template's open eyes (aspect ratio 0.244 left, 0.251 right), 0 closed.
     public static func face(
-        eyeY: Double, width: Double, centreX: Double, roll: Double = 0, yaw: Double? = nil, score: Double = 2, outsideShare: Double = 0
+        eyeY: Double, width: Double, centreX: Double, roll: Double = 0, yaw: Double? = nil, lids: (left: Double, right: Double) = (1, 1),
+        score: Double = 2, outsideShare: Double = 0
     ) -> DetectedFace {
         let g = templateGeometry
         let s = width / g.faceWidth
         var template = template
+        for (eye, k) in [(36...41, lids.left), (42...47, lids.right)] {
+            let middle = template[eye].map(\.y).reduce(0, +) / 6
+            for i in eye { template[i].y = middle + (template[i].y - middle) * k }
+        }
         if let yaw {
             // The yaw is atan(asymmetry / 0.8), the asymmetry the mean over three jaw pairs of
             // (l − r) / (l + r), l and r the nose's distances to the pair: linear in a nose shift.
