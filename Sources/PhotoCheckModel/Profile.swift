@@ -88,6 +88,20 @@ public struct Profile: Sendable, Equatable {
         min(Double(width) / Double(self.width), Double(height) / Double(self.height))
     }
 
+    /// The documents of chsi-2017 itself: a limit sourced there is cited by the check's CHSI clause.
+    static let chsiDocuments: Set<String> = ["CHSI", "spec"]
+
+    /// The clause a finding of `check` cites: the document of the profile's own source for the
+    /// check's limit, where the profile defines one (`GA461` for ga461's face width, `CET` for cet's
+    /// file size), else `clause`, the check's CHSI clause (a limit carried over from chsi-2017).
+    public func clause(for check: CheckID, default clause: String) -> String {
+        let keys = [check] + limits.keys.filter { $0.hasPrefix(check + ".") }.sorted()
+        for key in keys {
+            if let source = sources[key], !source.document.isEmpty, !Self.chsiDocuments.contains(source.document) { return source.document }
+        }
+        return clause
+    }
+
     // MARK: What `fix` and `serve` need
 
     /// "480×640".

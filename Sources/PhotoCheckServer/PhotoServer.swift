@@ -275,7 +275,8 @@ enum RulesDocument {
             guard let d = CheckCatalogue.description(of: id) else { return nil }
             let limits = profile.limits.filter { $0.key == id || $0.key.hasPrefix(id + ".") }
             return Check(
-                check: id, clause: d.clause, title: d.title, summary: d.summary, implemented: RuleRegistry.rule(for: id) != nil, limits: limits)
+                check: id, clause: profile.clause(for: id, default: d.clause), title: d.title, summary: d.summary,
+                implemented: RuleRegistry.rule(for: id) != nil, limits: limits)
         }
         let zh = Annotator.legend(.zh), en = Annotator.legend(.en)
         let legend = zip(zh, en).map { z, e in

@@ -19,7 +19,8 @@ struct RulesCommand: ParsableCommand {
         for check in profile.checks {
             guard let d = CheckCatalogue.description(of: check) else { continue }
             let implemented = RuleRegistry.rule(for: check) != nil
-            out += "\(check.padding(toLength: 24, withPad: " ", startingAt: 0)) \(d.clause)  \(d.title.text(lang))"
+            out +=
+                "\(check.padding(toLength: 24, withPad: " ", startingAt: 0)) \(profile.clause(for: check, default: d.clause))  \(d.title.text(lang))"
             if !implemented { out += zh ? "  (尚未实现)" : "  (not implemented yet)" }
             out += "\n    \(d.summary.text(lang))\n"
             let keys = profile.limits.keys.filter { $0 == check || $0.hasPrefix(check + ".") }.sorted()

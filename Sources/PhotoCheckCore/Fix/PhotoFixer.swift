@@ -77,6 +77,13 @@ public final class PhotoFixer {
         checker = PhotoChecker(profile: profile, options: check)
     }
 
+    /// A refusal as the failing finding of its check, citing the profile's clause.
+    static func finding(_ refusal: FixRefusal, profile: Profile) -> Finding {
+        var finding = Finding(check: refusal.check, status: .fail, message: refusal.reason)
+        finding.clause = profile.clause(for: refusal.check, default: finding.clause)
+        return finding
+    }
+
     /// The default name of a fixed copy: `NAME.fixed.jpg` beside the input.
     public static func defaultOutputPath(for path: String) -> String {
         let url = URL(fileURLWithPath: path)
@@ -100,7 +107,7 @@ public final class PhotoFixer {
             if options.sourcePreview, let size { fix.sourcePreview = preview(size, crop: nil) }
             var report = PhotoReport(
                 path: path, verdict: .fail, width: source?.width, height: source?.height,
-                findings: [Finding(check: refusal.check, status: .fail, message: refusal.reason)])
+                findings: [Self.finding(refusal, profile: profile)])
             report.fix = fix
             return FixOutcome(path: path, fixedBytes: nil, report: report)
         }

@@ -68,11 +68,14 @@ public final class PhotoChecker {
         guard let rule = RuleRegistry.rule(for: check) else {
             return .skip(check, Localized(zh: "此项检查尚未实现", en: "this check is not implemented yet"))
         }
+        var finding: Finding
         do {
-            return try rule.evaluate(photo)
+            finding = try rule.evaluate(photo)
         } catch {
-            return .skip(check, clause: type(of: rule).description.clause, error.message)
+            finding = .skip(check, clause: type(of: rule).description.clause, error.message)
         }
+        finding.clause = photo.profile.clause(for: check, default: finding.clause)
+        return finding
     }
 
     /// Reads a whole file, refusing folders, special files and files over the size cap. The file is

@@ -4,8 +4,8 @@ import PhotoCheckModel
 
 /// background.colour: ΔE2000 of the backdrop's median colour to the nearest of the profile's
 /// reference colours (light blue RGB(100,197,255) for CHSI; blue, white or light grey for the
-/// gaokao). Another plain light colour warns (some schools accept it); a dark backdrop (L* below
-/// the lightness limit) fails.
+/// gaokao). Another plain light colour warns (under CHSI some schools accept it; each profile says
+/// what is true of its own standard); a dark backdrop (L* below the lightness limit) fails.
 struct BackgroundColourRule: Rule {
     static let check: CheckID = "background.colour"
     static let description = RuleDescription(
@@ -55,21 +55,43 @@ struct BackgroundColourRule: Rule {
                     zh: "背景太暗:\(colour),亮度 \(l)(要求 \(lLimit.passDescription)),应为\(anyZh)色 \(all)",
                     en: "The backdrop is dark: \(colour), lightness \(l) (limit \(lLimit.passDescription)); it should be \(anyEn) \(all)")
             }
+            let other = Self.otherColour(p)
             return Localized(
-                zh: "背景不是标准\(anyZh)色:\(colour),与参考 \(ref) 的色差 \(d)(\(dLimit.requirement(for: distance).zh));部分学校接受其他浅色背景,请确认",
+                zh: "背景不是标准\(anyZh)色:\(colour),与参考 \(ref) 的色差 \(d)(\(dLimit.requirement(for: distance).zh));\(other.zh)",
                 en:
-                    "The backdrop is not the standard \(anyEn): \(colour), colour difference \(d) from \(ref) (\(dLimit.requirement(for: distance).en)); some schools accept another light colour, check yours"
+                    "The backdrop is not the standard \(anyEn): \(colour), colour difference \(d) from \(ref) (\(dLimit.requirement(for: distance).en)); \(other.en)"
             )
         } hint: { _ in
-            let first = p.backgrounds[0].name
-            let short = first.zh.last.map(String.init) ?? first.zh
-            let shortEn = first.en.split(separator: " ").last.map(String.init) ?? first.en
+            // "蓝底" / "blue"; with several references "蓝、白或灰底" / "blue, white or grey".
+            let short = Self.list(names.map { $0.zh.last.map(String.init) ?? $0.zh }, or: "或", separator: "、")
+            let shortEn = Self.list(names.map { $0.en.split(separator: " ").last.map(String.init) ?? $0.en }, or: " or ", separator: ", ")
             let adjective = Self.list(names.map { $0.en.replacingOccurrences(of: " ", with: "-") }, or: " or ", separator: ", ")
             return Localized(
                 zh: "在\(anyZh)色 \(all) 的纯色背景布或墙前重拍(或由照相馆换成标准\(short)底)",
                 en:
                     "Re-shoot in front of a plain \(adjective) \(all) backdrop (or have a studio replace it with the standard \(shortEn))"
             )
+        }
+    }
+
+    /// What is true of a backdrop of another light colour under the profile's standard: CHSI
+    /// leaves it to the school, the others say what their own documents do.
+    static func otherColour(_ profile: Profile) -> Localized {
+        switch profile.family {
+        case "chsi-2017":
+            return Localized(zh: "部分学校接受其他浅色背景,请确认", en: "some schools accept another light colour, check yours")
+        case "gaokao":
+            return Localized(zh: "各省要求不同,请以本省报名通知为准", en: "provinces differ, so check your province's registration notice")
+        case "cet":
+            return Localized(
+                zh: "考试报名要求未规定背景颜色,请以报名通知为准", en: "the exam's requirements name no backdrop colour, so check the registration notice")
+        case "ga461":
+            return Localized(zh: "身份证相片要求白色背景", en: "an ID card photo needs a white backdrop")
+        case "icao":
+            return Localized(
+                zh: "护照照片要求浅色纯色背景,具体颜色以签发机关要求为准", en: "a passport photo needs a plain, light backdrop; the issuing office says which colours")
+        default:
+            return Localized(zh: "请确认所需的背景颜色", en: "check which backdrop colour is required")
         }
     }
 

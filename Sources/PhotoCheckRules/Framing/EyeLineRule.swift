@@ -25,13 +25,16 @@ struct EyeLineRule: Rule {
                     y, from: face.leftPupil.x - face.faceWidth * 0.6, to: face.rightPupil.x + face.faceWidth * 0.6, .measured,
                     label: "eyes \(formatNumber(y, digits: 0)) px")
             ]
+        // CHSI's own checker rejects with this phrase, which students search for; other standards'
+        // checkers do not, and its "percentage" would misname the pixels they are judged in.
+        let official = photo.profile.family == "chsi-2017" ? "眼睛中心距离顶部百分比不合格:" : "眼睛位置不合格:"
         return judged(measurements, region: region, marks: marks) { status in
             let zh = FaceRuleText.px(y, pctOf: h, zh: true), en = FaceRuleText.px(y, pctOf: h, zh: false)
             return status == .pass
                 ? Localized(
                     zh: "眼睛距上边沿 \(zh)(要求 \(limit.passDescription) 像素)", en: "Eyes are \(en) from the top edge (needs \(limit.passDescription) px)")
                 : Localized(
-                    zh: "\(status == .fail ? "眼睛中心距离顶部百分比不合格:" : "")眼睛距上边沿 \(zh),要求 \(limit.passDescription) 像素",
+                    zh: "\(status == .fail ? official : "")眼睛距上边沿 \(zh),要求 \(limit.passDescription) 像素",
                     en: "Eyes are \(en) from the top edge; the standard wants \(limit.passDescription) px")
         } hint: { _ in
             let crop = FaceRuleText.orCrop(photo)

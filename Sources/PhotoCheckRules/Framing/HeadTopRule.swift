@@ -62,6 +62,9 @@ struct HeadTopRule: Rule {
         } else {
             marks.append(.horizontal(y, from: 0, to: Double(mask.width - 1), .measured, label: "head top \(shown) px"))
         }
+        // CHSI's own checker rejects with this phrase, which students search for; other standards'
+        // checkers do not, and its "percentage" would misname the pixels they are judged in.
+        let official = photo.profile.family == "chsi-2017" ? "头顶距离顶部百分比不合格:" : "头顶位置不合格:"
         return judged(measurements, region: region, marks: marks) { status in
             // An estimate is "about" so many px: the outline could not pin it down.
             let about = outline.isEstimated ? Localized(zh: "约 ", en: "about ") : Localized(zh: "", en: "")
@@ -73,7 +76,7 @@ struct HeadTopRule: Rule {
                     en: "Head top is \(where_.en) from the top edge (needs \(limit.passDescription) px)\(caveat.en)")
             }
             if top == 0 {
-                let fails = status == .fail ? "头顶距离顶部百分比不合格:" : ""
+                let fails = status == .fail ? official : ""
                 if outline.isEstimated {
                     return Localized(
                         zh: "\(fails)头顶很可能被画面上边沿截断(要求留出 \(limit.passDescription) 像素)\(caveat.zh)",
@@ -87,7 +90,7 @@ struct HeadTopRule: Rule {
             }
             return Localized(
                 zh:
-                    "\(status == .fail ? "头顶距离顶部百分比不合格:" : "")头顶距上边沿 \(where_.zh),\((status == .fail ? Limit(pass: limit.pass) : limit).requirement(for: y, unit: " 像素").zh)\(caveat.zh)",
+                    "\(status == .fail ? official : "")头顶距上边沿 \(where_.zh),\((status == .fail ? Limit(pass: limit.pass) : limit).requirement(for: y, unit: " 像素").zh)\(caveat.zh)",
                 en:
                     "Head top is \(where_.en) from the top edge; \((status == .fail ? Limit(pass: limit.pass) : limit).requirement(for: y, unit: " px").en)\(caveat.en)"
             )

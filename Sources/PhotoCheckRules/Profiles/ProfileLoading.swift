@@ -20,6 +20,13 @@ extension Profile {
     /// The built-in profiles, in the order `photocheck profiles` lists them.
     public static let builtInNames = BuiltInProfiles.names
 
+    /// The built-in profile this one is or was made from: its own name for a built-in one,
+    /// `chsi-2017` for a school's variant of it. Wording that is true of one standard only (CHSI's
+    /// own checker phrases, who may accept another backdrop) follows it.
+    public var family: String {
+        Self.builtInNames.contains(name) ? name : (extends ?? name)
+    }
+
     /// A built-in profile by name; throws for an unknown name.
     public static func builtIn(named name: String) throws -> Profile {
         try ProfileLoader.builtIn(name)
