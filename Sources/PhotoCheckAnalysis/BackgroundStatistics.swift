@@ -39,10 +39,10 @@ public struct BackgroundStatistics: Sendable, Equatable {
     }
 
     /// Colour samples with their normalised position (−1…1), for the smooth fit.
-    package struct Sample {
-        package var x: Double
-        package var y: Double
-        package var lab: Lab
+    struct Sample {
+        var x: Double
+        var y: Double
+        var lab: Lab
     }
 }
 
@@ -138,13 +138,13 @@ extension BackgroundStatistics {
         shadowDeltaLightness = face.flatMap { Self.shadow(image: image, mask: mask, face: $0) }
     }
 
-    package static func evaluate(_ model: [SIMD3<Double>], _ x: Double, _ y: Double) -> Lab {
+    static func evaluate(_ model: [SIMD3<Double>], _ x: Double, _ y: Double) -> Lab {
         let s = QuadraticSurface.evaluate(model, x, y)
         return Lab(L: s.x, a: s.y, b: s.z)
     }
 
     /// The smooth quadratic model of L*, a*, b* over the samples' positions.
-    package static func fit(_ samples: [Sample]) -> [SIMD3<Double>]? {
+    static func fit(_ samples: [Sample]) -> [SIMD3<Double>]? {
         QuadraticSurface.fit(count: samples.count) { i in
             (samples[i].x, samples[i].y, SIMD3(samples[i].lab.L, samples[i].lab.a, samples[i].lab.b))
         }
@@ -168,7 +168,7 @@ extension BackgroundStatistics {
 
     /// Backdrop L* in a band beside the person's sides minus L* farther out, over the rows from
     /// the eyes to the chin and a little below (where a shadow cast on the wall shows).
-    package static func shadow(image: RGBImage, mask: PersonMask, face: FaceGeometry) -> Double? {
+    static func shadow(image: RGBImage, mask: PersonMask, face: FaceGeometry) -> Double? {
         let fw = face.faceWidth
         let near0 = max(2, Int(0.03 * fw)), near1 = max(near0 + 2, Int(0.12 * fw))
         let far0 = Int(0.25 * fw)

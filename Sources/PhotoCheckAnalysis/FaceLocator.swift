@@ -237,7 +237,7 @@ public final class FaceLocator {
 
     /// How much of the face lies outside the picture: the larger of the box's share outside and the
     /// jaw contour's share of points outside.
-    package static func outsideShare(box: PixelRect, jaw: [Point], width: Int, height: Int) -> Double {
+    static func outsideShare(box: PixelRect, jaw: [Point], width: Int, height: Int) -> Double {
         let inside = box.clipped(to: PixelRect(x: 0, y: 0, width: width, height: height))
         let boxArea = Double(max(1, box.width * box.height))
         let boxShare = 1 - Double(max(0, inside.width) * max(0, inside.height)) / boxArea
@@ -249,7 +249,7 @@ public final class FaceLocator {
 
 /// The 68-point shape model: loaded once per process, then read-only and shared by every thread.
 package final class ShapeModel: @unchecked Sendable {
-    package let handle: OpaquePointer
+    let handle: OpaquePointer
 
     private init(handle: OpaquePointer) {
         self.handle = handle

@@ -82,7 +82,7 @@ public struct MouthAnalysis: Sendable, Equatable {
         teethPercent = 100 * Double(teeth) / outerArea
     }
 
-    package static func area(_ polygon: [Point]) -> Double {
+    static func area(_ polygon: [Point]) -> Double {
         var sum = 0.0
         for i in polygon.indices {
             let a = polygon[i], b = polygon[(i + 1) % polygon.count]
@@ -92,7 +92,7 @@ public struct MouthAnalysis: Sendable, Equatable {
     }
 
     /// Even-odd ray casting.
-    package static func contains(_ polygon: [Point], _ q: Point) -> Bool {
+    static func contains(_ polygon: [Point], _ q: Point) -> Bool {
         var inside = false
         var j = polygon.count - 1
         for i in polygon.indices {

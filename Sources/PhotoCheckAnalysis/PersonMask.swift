@@ -68,7 +68,7 @@ public struct PersonMask: Sendable, Equatable {
         return nil
     }
 
-    package static func normalised(_ v: Int, _ size: Int) -> Double {
+    static func normalised(_ v: Int, _ size: Int) -> Double {
         QuadraticSurface.normalised(v, size)
     }
 }
@@ -210,7 +210,7 @@ extension PersonMask {
     }
 
     /// The pixels of `passable` 4-connected to any seed through passable pixels.
-    package static func connected(_ passable: [Bool], width w: Int, height h: Int, seeds: [Int]) -> [Bool] {
+    static func connected(_ passable: [Bool], width w: Int, height h: Int, seeds: [Int]) -> [Bool] {
         let runs = MaskRuns(passable, width: w, height: h)
         var seeded = [Bool](repeating: false, count: runs.runCount)
         for i in seeds {
@@ -288,7 +288,7 @@ extension PersonMask {
 
     /// The highest row above the eyes where the person spans at least a few pixels within a face
     /// width or so of the face's axis (stray single hairs do not count).
-    package static func headTop(_ person: [Bool], width w: Int, height h: Int, face: FaceGeometry) -> Int? {
+    static func headTop(_ person: [Bool], width w: Int, height h: Int, face: FaceGeometry) -> Int? {
         let x0 = max(0, Int(face.faceCentreX - 0.9 * face.faceWidth))
         let x1 = min(w, Int(face.faceCentreX + 0.9 * face.faceWidth))
         let minRun = max(2, Int((face.faceWidth * 0.03).rounded()))
@@ -362,7 +362,7 @@ extension PersonMask {
         return best
     }
 
-    package static func median(_ values: [SIMD3<Double>]) -> SIMD3<Float> {
+    static func median(_ values: [SIMD3<Double>]) -> SIMD3<Float> {
         guard !values.isEmpty else { return .zero }
         func med(_ xs: [Double]) -> Float { Float(xs.orderStatistic(xs.count / 2)) }
         // Closures, not key paths: `map(\.x)` on SIMD3 resolved the key path for every sample

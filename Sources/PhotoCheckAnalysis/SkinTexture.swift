@@ -53,7 +53,7 @@ public struct SkinTexture: Sendable, Equatable {
     /// Face width the picture is scaled to before measuring, in pixels.
     public static let normalFaceWidth = 200.0
     /// Side of the blocks of the noise floor, in normalised pixels.
-    package static let block = 8
+    static let block = 8
     /// Blocks whose residual is below this are flat fills (replaced backgrounds, clipped areas),
     /// not noise.
     static let flatFill = 0.2
@@ -140,7 +140,7 @@ public struct SkinTexture: Sendable, Equatable {
 
     /// Luma resampled to width × height as floats: area average when shrinking, bilinear when
     /// enlarging (no rounding, so fine texture survives).
-    package static func scaled(_ gray: GrayImage, width: Int, height: Int) -> [Float] {
+    static func scaled(_ gray: GrayImage, width: Int, height: Int) -> [Float] {
         let sw = gray.width, sh = gray.height
         var out = [Float](repeating: 0, count: width * height)
         let sx = Double(sw) / Double(width), sy = Double(sh) / Double(height)
@@ -244,7 +244,7 @@ public struct SkinTexture: Sendable, Equatable {
         return kept.reduce(0, +) / Float(kept.count)
     }
 
-    package static func median(_ values: inout [Float]) -> Float {
+    static func median(_ values: inout [Float]) -> Float {
         values.sort()
         let n = values.count
         return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2

@@ -14,7 +14,7 @@ public struct Editor: Sendable, Equatable {
     public let name: Localized
     public let kind: Kind
     /// Lower-case fragments that name it; short Latin fragments must stand as whole words.
-    package let patterns: [String]
+    let patterns: [String]
 
     /// Every editor and beauty app photocheck names, most specific first.
     public static let catalogue: [Editor] = [
@@ -73,7 +73,7 @@ public struct Editor: Sendable, Equatable {
 
     /// A fragment of six or fewer Latin letters must not be part of a longer word ("snow" is not
     /// in "snowboard"); longer or Chinese fragments match anywhere.
-    package static func matches(_ pattern: String, in text: String) -> Bool {
+    static func matches(_ pattern: String, in text: String) -> Bool {
         guard pattern.count <= 6, pattern.allSatisfy({ $0.isASCII }) else { return text.contains(pattern) }
         var search = text[...]
         while let range = search.range(of: pattern) {

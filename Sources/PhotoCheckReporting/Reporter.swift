@@ -216,7 +216,7 @@ package enum Words {
     }
 
     /// The file name without folders and extension.
-    package static func stem(_ path: String) -> String {
+    static func stem(_ path: String) -> String {
         let name = fileName(path)
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])

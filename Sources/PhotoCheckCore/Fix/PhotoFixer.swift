@@ -295,7 +295,7 @@ public final class PhotoFixer {
     }
 
     /// The source at most 480 px on its long side with the crop box drawn, as a JPEG.
-    package func preview(_ picture: RGBImage, crop: PixelRect?) -> [UInt8]? {
+    func preview(_ picture: RGBImage, crop: PixelRect?) -> [UInt8]? {
         let side = 480.0
         let s = min(1, side / Double(max(picture.width, picture.height)))
         let w = max(1, Int((Double(picture.width) * s).rounded())), h = max(1, Int((Double(picture.height) * s).rounded()))

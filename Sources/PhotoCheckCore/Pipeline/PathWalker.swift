@@ -52,7 +52,7 @@ public enum PathWalker {
     }
 
     /// The names in a folder, byte for byte (names that are not UTF-8 are kept), or nil.
-    package static func names(in folder: String) -> [[UInt8]]? {
+    static func names(in folder: String) -> [[UInt8]]? {
         guard let dir = RawPath.withFileSystemPath(folder, { opendir($0) }) else { return nil }
         defer { closedir(dir) }
         var names: [[UInt8]] = []

@@ -58,13 +58,13 @@ public final class PhotoChecker {
     /// empty), or a JPEG whose header or pixels do not decode. A JPEG that decodes with warnings
     /// (cut short after its header, corrupt data recovered) and one too large to decode are
     /// photos with findings, not errors.
-    package static func unreadable(_ photo: PhotoAnalysis) -> ReadError? {
+    static func unreadable(_ photo: PhotoAnalysis) -> ReadError? {
         if case .failure(let notJPEG) = photo.jpeg { return .notAJPEG(notJPEG.type) }
         if case .failure(let error) = photo.decoded, !error.isTooLarge { return .undecodable(detail: error.message) }
         return nil
     }
 
-    package static func evaluate(_ check: CheckID, _ photo: PhotoAnalysis) -> Finding {
+    static func evaluate(_ check: CheckID, _ photo: PhotoAnalysis) -> Finding {
         guard let rule = RuleRegistry.rule(for: check) else {
             return .skip(check, Localized(zh: "此项检查尚未实现", en: "this check is not implemented yet"))
         }
@@ -81,7 +81,7 @@ public final class PhotoChecker {
     /// Reads a whole file, refusing folders, special files and files over the size cap. The file is
     /// opened without blocking (a FIFO given by name would otherwise wait forever for a writer)
     /// and checked to be a regular file before anything is read.
-    package static func read(_ path: String) -> Result<[UInt8], ReadError> {
+    static func read(_ path: String) -> Result<[UInt8], ReadError> {
         let fd = RawPath.withFileSystemPath(path) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) }
         guard fd >= 0 else {
             switch errno {

@@ -11,8 +11,8 @@ package struct FramingCrop: Equatable {
     /// top inside their bands.
     package var topRange: ClosedRange<Int>
     /// The picture's size, to say how much goes off the bottom and the sides.
-    package var pictureWidth: Int
-    package var pictureHeight: Int
+    var pictureWidth: Int
+    var pictureHeight: Int
     /// The crop is at least the profile's size, so resizing it shrinks (an enlarged crop is soft).
     package var keepsResolution: Bool
 

@@ -12,7 +12,7 @@ public enum ProfileLoader {
     }
 
     /// A profile file is a few KB; anything much larger is not one.
-    package static let maxFileBytes = 1 << 20
+    static let maxFileBytes = 1 << 20
 
     /// A profile file by path: `.json` (or text starting with `{`) is JSON, anything else YAML.
     public static func load(path: String) throws -> Profile {
@@ -83,7 +83,7 @@ public enum ProfileLoader {
 
     // MARK: Text to tree
 
-    package static func tree(_ data: Data, format: Format, origin: String) throws(ProfileError) -> [String: Any] {
+    static func tree(_ data: Data, format: Format, origin: String) throws(ProfileError) -> [String: Any] {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ProfileError(origin: origin, key: "", problem: Localized(zh: "文件不是 UTF-8 文本", en: "the file is not UTF-8 text"))
         }
@@ -133,7 +133,7 @@ public enum ProfileLoader {
     ]
 
     /// The profile a tree describes, on top of the profile it extends.
-    package static func build(_ tree: [String: Any], origin: String, base: (String) throws(ProfileError) -> Profile) throws(ProfileError) -> Profile {
+    static func build(_ tree: [String: Any], origin: String, base: (String) throws(ProfileError) -> Profile) throws(ProfileError) -> Profile {
         var r = Reader(origin: origin)
         try r.known(tree, topKeys, at: "")
         var profile: Profile
@@ -346,7 +346,7 @@ public enum ProfileLoader {
         }
     }
 
-    package static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     // MARK: Validation
 
