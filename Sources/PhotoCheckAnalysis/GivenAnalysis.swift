@@ -25,6 +25,11 @@ extension PhotoAnalysis {
         preset(FaceStatisticsKey.self, .success(faceStatistics))
     }
 
+    /// The top's colour and texture.
+    package func given(clothing: ClothingStatistics) {
+        preset(ClothingStatisticsKey.self, .success(clothing))
+    }
+
     /// Why an analysis is missing: every rule that needs it skips with this reason.
     package func givenNoMask(_ reason: SkipReason) {
         preset(PersonMaskKey.self, .failure(reason))
@@ -74,5 +79,14 @@ extension FaceStatistics {
             clippedShare: clippedShare, leftCheekLuma: leftCheekLuma, rightCheekLuma: rightCheekLuma, cheekLab: cheekLab,
             highlightShare: highlightShare, highlightWorstRegionShare: highlightWorstRegionShare, eyeWhiteLuma: eyeWhiteLuma,
             sceneBrightP99: sceneBrightP99)
+    }
+}
+
+extension ClothingStatistics {
+    /// The top's statistics given by their values: its median colour, edge density and box.
+    package static func given(
+        median: Lab, edgeDensity: Double = 0.02, region: PixelRect = PixelRect(x: 40, y: 470, width: 400, height: 170), pixelCount: Int = 8000
+    ) -> ClothingStatistics {
+        ClothingStatistics(pixelCount: pixelCount, median: median, edgeDensity: edgeDensity, region: region)
     }
 }
