@@ -28,6 +28,7 @@ public enum RuleRegistry {
         ShouldersRule(),
         RollRule(),
         YawRule(),
+        PitchRule(),
         EyesOpenRule(),
         MouthClosedRule(),
         ShouldersLevelRule(),

@@ -83,4 +83,16 @@ import Testing
             #expect(finding.clause == CheckCatalogue.description(of: finding.check)?.clause, "\(finding.check)")
         }
     }
+
+    /// ICAO's pitch is not measured: icao reports it as manual with what to look at; chsi-2017
+    /// does not run it.
+    @Test func icaoPitchIsManual() throws {
+        let icao = try Self.check(Self.grey, "icao")
+        let pitch = icao.finding("pose.pitch")
+        #expect(pitch.status == .manual)
+        #expect(pitch.message.en.contains("pitch within 5°") && pitch.message.zh.contains("俯仰"))
+        #expect(pitch.hint != nil)
+        let chsi = try Self.check(Self.grey, "chsi-2017")
+        #expect(!chsi.findings.contains { $0.check == "pose.pitch" })
+    }
 }

@@ -241,7 +241,7 @@ enum BuiltInProfiles {
             "file.jpeg", "file.extension", "file.dimensions", "file.colour", "file.quality", "file.orientation",
             "file.trailer", "edit.software", "edit.encoder", "edit.thumbnail", "edit.recency", "edit.smoothing",
             "face.count", "framing.eye_line", "framing.head_height", "framing.centring", "pose.roll", "pose.yaw",
-            "face.eyes_open", "face.mouth_closed", "body.shoulders_level", "background.colour", "background.uniformity", "background.shadow",
+            "pose.pitch", "face.eyes_open", "face.mouth_closed", "body.shoulders_level", "background.colour", "background.uniformity", "background.shadow",
             "image.border", "clothing.contrast", "clothing.pattern", "light.exposure", "light.symmetry", "light.highlights",
             "eyes.red_eye", "glasses.reflection", "colour.cast", "focus.sharpness", "focus.upscaled", "manual.ears_eyebrows",
             "manual.accessories", "manual.contact_lenses", "manual.retouching", "manual.distortion"
@@ -259,7 +259,7 @@ enum BuiltInProfiles {
             "framing.eye_line": "30-50% of 531 px from the top: 159.3-265.5 px.",
             "pose.yaw": "Within 5 degrees passes. photocheck's yaw is estimated from landmark symmetry, and frontal FRLL faces measure up to 8 degrees, so 5-8 warns (a human should look) and beyond 8 fails.",
             "pose.roll": "Within 8 degrees.",
-            "pose.pitch": "ICAO also wants pitch within 5 degrees; photocheck does not measure pitch.",
+            "pose.pitch": "ICAO also wants pitch within 5 degrees. photocheck does not measure it (one photo's 68 landmarks cannot tell a raised chin from a longer face), so pose.pitch is manual: a person looks.",
             "framing.shoulders": "Not run: the head fills 70-80% of the height, so the bottom rows show the neck and the tops of the shoulders, not their full width.",
             "background.colour": "Plain and light: white, light grey RGB(220,220,220) or CHSI's light blue; the grey and blue values are photocheck's."
           }
