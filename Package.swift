@@ -1,10 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The analysis is pixel loops: unoptimised they make every test and debug run several times
-// slower. Debug builds keep -enable-testing, so tests still work.
-let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
-
 let package = Package(
     name: "photocheck",
     platforms: [.macOS(.v13)],
@@ -33,15 +29,13 @@ let package = Package(
             pkgConfig: "libexif",
             providers: [.apt(["libexif-dev"])]
         ),
+        // No unsafeFlags on any library target (a package that has them cannot be depended on):
+        // the optimisation a debug build needs (dlib's templates, the pixel loops) comes from the
+        // Makefile's flags (`make build`, `make test`). No -march either: the scan is compiled once
+        // per instruction set and chosen at run time (scan_dispatch.cpp), so a binary runs on any
+        // x86-64 or arm64 CPU.
         .target(
             name: "CFaceShim",
-            cxxSettings: [
-                // dlib is header templates compiled into this translation unit: at -O0 face
-                // detection takes seconds per photo. No -march: the scan is compiled once per
-                // instruction set and chosen at run time (scan_dispatch.cpp), so the binary runs
-                // on any x86-64 or arm64 CPU.
-                .unsafeFlags(["-O3"])
-            ],
             linkerSettings: [
                 .linkedLibrary("dlib"),
                 // dlib's config.h turns on BLAS/LAPACK calls in inline code; its .pc file is broken.
@@ -52,38 +46,33 @@ let package = Package(
         ),
         // The library, in layers that depend one way only (README, "How it is built"): each
         // target imports only the ones listed before it.
-        .target(name: "PhotoCheckModel", swiftSettings: optimisedInDebug),
-        .target(name: "PhotoCheckImage", dependencies: ["PhotoCheckModel"], swiftSettings: optimisedInDebug),
+        .target(name: "PhotoCheckModel"),
+        .target(name: "PhotoCheckImage", dependencies: ["PhotoCheckModel"]),
         .target(
             name: "PhotoCheckDecoding",
-            dependencies: ["PhotoCheckModel", "PhotoCheckImage", "CTurboJPEG", "CExif"],
-            swiftSettings: optimisedInDebug
+            dependencies: ["PhotoCheckModel", "PhotoCheckImage", "CTurboJPEG", "CExif"]
         ),
         .target(
             name: "PhotoCheckAnalysis",
-            dependencies: ["PhotoCheckModel", "PhotoCheckImage", "PhotoCheckDecoding", "CFaceShim"],
-            swiftSettings: optimisedInDebug
+            dependencies: ["PhotoCheckModel", "PhotoCheckImage", "PhotoCheckDecoding", "CFaceShim"]
         ),
         .target(
             name: "PhotoCheckRules",
             dependencies: [
                 "PhotoCheckModel", "PhotoCheckImage", "PhotoCheckDecoding", "PhotoCheckAnalysis",
                 .product(name: "Yams", package: "Yams"),
-            ],
-            swiftSettings: optimisedInDebug
+            ]
         ),
         .target(
             name: "PhotoCheckReporting",
-            dependencies: ["PhotoCheckModel", "PhotoCheckImage", "PhotoCheckDecoding", "PhotoCheckAnalysis", "PhotoCheckRules"],
-            swiftSettings: optimisedInDebug
+            dependencies: ["PhotoCheckModel", "PhotoCheckImage", "PhotoCheckDecoding", "PhotoCheckAnalysis", "PhotoCheckRules"]
         ),
         .target(
             name: "PhotoCheckCore",
             dependencies: [
                 "PhotoCheckModel", "PhotoCheckImage", "PhotoCheckDecoding", "PhotoCheckAnalysis", "PhotoCheckRules",
                 "PhotoCheckReporting",
-            ],
-            swiftSettings: optimisedInDebug
+            ]
         ),
         .target(
             name: "PhotoCheckServer",
