@@ -96,6 +96,13 @@ let package = Package(
             dependencies: ["PhotoCheckCore"],
             path: "Sources/PhotoCheckBench"
         ),
+        // dlib's own detector and model reader, for the tests only: the references the shim's
+        // faster scan and reader are compared with (not linked into photocheck).
+        .target(
+            name: "CFaceReference",
+            dependencies: ["CFaceShim"],
+            path: "Tests/CFaceReference"
+        ),
         .target(
             name: "PhotoCheckTestSupport",
             dependencies: [
@@ -107,7 +114,7 @@ let package = Package(
             name: "PhotoCheckCoreTests",
             dependencies: [
                 "PhotoCheckModel", "PhotoCheckImage", "PhotoCheckDecoding", "PhotoCheckAnalysis", "PhotoCheckRules",
-                "PhotoCheckReporting", "PhotoCheckCore", "PhotoCheckTestSupport",
+                "PhotoCheckReporting", "PhotoCheckCore", "PhotoCheckTestSupport", "CFaceReference",
             ],
             // Golden reports are read from the source tree by path, not bundled.
             exclude: ["Golden"]

@@ -3,6 +3,7 @@
 #include "frontal_model.hpp"
 #include "gray_view.hpp"
 #include "landmark_model.hpp"
+#include "shape_model.hpp"
 
 #include <dlib/image_processing.h>
 #include <dlib/image_processing/frontal_face_detector.h>
@@ -30,19 +31,6 @@ struct pc_face_detector {
     std::unique_ptr<photocheck::face_scan> scan;
 };
 
-struct pc_shape_model {
-    // The model as our reader read it; when it could not (a file in another layout), dlib's own.
-    std::unique_ptr<photocheck::landmark_model> read;
-    dlib::shape_predictor predictor;
-
-    unsigned long parts() const { return read ? read->parts() : predictor.num_parts(); }
-
-    template <typename image_type>
-    dlib::full_object_detection operator()(const image_type &image, const dlib::rectangle &box) const {
-        return read ? (*read)(image, box) : predictor(image, box);
-    }
-};
-
 extern "C" pc_face_detector *pc_detector_create(char *error, size_t error_size) {
     try {
         return new pc_face_detector{photocheck::make_face_scan(photocheck::frontal_model::shared())};
@@ -58,8 +46,7 @@ extern "C" void pc_detector_destroy(pc_face_detector *detector) { delete detecto
 
 namespace {
 
-// Runs `detect(view, found)` and writes the boxes best first; the two public detect entry points
-// differ only in the scan they run.
+// Runs `detect(view, found)` and writes the boxes best first.
 template <typename Detect>
 int32_t detect_into(const uint8_t *gray, int32_t width, int32_t height, int32_t stride, pc_face_box *boxes,
                     int32_t capacity, char *error, size_t error_size, Detect detect) {
@@ -98,14 +85,6 @@ int32_t detect_into(const uint8_t *gray, int32_t width, int32_t height, int32_t 
 
 extern "C" const char *pc_detector_instruction_set(void) { return photocheck::face_scan_instruction_set(); }
 
-extern "C" int32_t pc_detector_matches_dlib(void) {
-    try {
-        return photocheck::frontal_model::matches_dlib() ? 1 : 0;
-    } catch (...) {
-        return -1;
-    }
-}
-
 extern "C" int32_t pc_detector_detect(
     pc_face_detector *detector, const uint8_t *gray, int32_t width, int32_t height, int32_t stride,
     double adjust_threshold, pc_face_box *boxes, int32_t capacity, char *error, size_t error_size) {
@@ -119,19 +98,7 @@ extern "C" int32_t pc_detector_detect(
                        });
 }
 
-extern "C" int32_t pc_detector_detect_reference(
-    const uint8_t *gray, int32_t width, int32_t height, int32_t stride, double adjust_threshold,
-    pc_face_box *boxes, int32_t capacity, char *error, size_t error_size) {
-    return detect_into(gray, width, height, stride, boxes, capacity, error, error_size,
-                       [&](const gray_view &view, std::vector<dlib::rect_detection> &found) {
-                           dlib::frontal_face_detector own = photocheck::frontal_model::dlib_detector();
-                           own(view, found, adjust_threshold);
-                       });
-}
-
-namespace {
-
-pc_shape_model *load_shape_model(const char *path, bool dlib_only, char *error, size_t error_size) {
+extern "C" pc_shape_model *pc_shape_model_load(const char *path, char *error, size_t error_size) {
     if (!path) {
         put_error(error, error_size, "no model path");
         return nullptr;
@@ -139,13 +106,11 @@ pc_shape_model *load_shape_model(const char *path, bool dlib_only, char *error, 
     pc_shape_model *made = nullptr;
     try {
         made = new pc_shape_model;
-        if (!dlib_only) {
-            try {
-                made->read = std::make_unique<photocheck::landmark_model>(photocheck::landmark_model::read(path));
-                return made;
-            } catch (const std::exception &) {
-                // Not a layout our reader knows (or no file): dlib reads it, or says why not.
-            }
+        try {
+            made->read = std::make_unique<photocheck::landmark_model>(photocheck::landmark_model::read(path));
+            return made;
+        } catch (const std::exception &) {
+            // Not a layout our reader knows (or no file): dlib reads it, or says why not.
         }
         dlib::deserialize(path) >> made->predictor;
         return made;
@@ -156,16 +121,6 @@ pc_shape_model *load_shape_model(const char *path, bool dlib_only, char *error, 
     }
     delete made;
     return nullptr;
-}
-
-}  // namespace
-
-extern "C" pc_shape_model *pc_shape_model_load(const char *path, char *error, size_t error_size) {
-    return load_shape_model(path, false, error, error_size);
-}
-
-extern "C" pc_shape_model *pc_shape_model_load_reference(const char *path, char *error, size_t error_size) {
-    return load_shape_model(path, true, error, error_size);
 }
 
 extern "C" void pc_shape_model_destroy(pc_shape_model *model) { delete model; }

@@ -42,41 +42,6 @@ struct frontal_model {
         static const frontal_model model;
         return model;
     }
-
-    // dlib's own detector, decompressed on first use (about 0.4 s): for the tests' reference scan
-    // and their check that the table still matches it.
-    static const dlib::frontal_face_detector &dlib_detector() {
-        static const dlib::frontal_face_detector detector = dlib::get_frontal_face_detector();
-        return detector;
-    }
-
-    // True when the table holds exactly dlib's detector: filters, thresholds and settings.
-    static bool matches_dlib() {
-        const auto &detector = dlib_detector();
-        const auto &scanner = detector.get_scanner();
-        const frontal_model &model = shared();
-        if (detector.num_detectors() != sub_detectors || static_cast<long>(scanner.get_fhog_window_height()) != model.filter_rows ||
-            static_cast<long>(scanner.get_fhog_window_width()) != model.filter_cols ||
-            static_cast<long>(scanner.get_padding()) != generated::frontal_padding ||
-            static_cast<int>(scanner.get_cell_size()) != model.cell_size ||
-            static_cast<long>(scanner.get_min_pyramid_layer_width()) != model.min_level_width ||
-            static_cast<long>(scanner.get_min_pyramid_layer_height()) != model.min_level_height ||
-            scanner.get_max_pyramid_levels() != model.max_levels ||
-            detector.get_overlap_tester().get_iou_thresh() != model.overlaps.get_iou_thresh() ||
-            detector.get_overlap_tester().get_percent_covered_thresh() != model.overlaps.get_percent_covered_thresh())
-            return false;
-        for (int d = 0; d < sub_detectors; ++d) {
-            if (detector.get_w(d)(scanner.get_num_dimensions()) != model.thresholds[d]) return false;
-            const auto bank = scanner.build_fhog_filterbank(detector.get_w(d));
-            if (static_cast<long>(bank.filters.size()) != model.planes) return false;
-            for (long p = 0; p < model.planes; ++p)
-                for (long i = 0; i < model.filter_rows; ++i)
-                    for (long j = 0; j < model.filter_cols; ++j)
-                        if (bank.filters[p](i, j) != model.weights[((p * model.filter_rows + i) * model.filter_cols + j) * sub_detectors + d])
-                            return false;
-        }
-        return true;
-    }
 };
 
 // A face scan over the shared model, compiled once per instruction set (scan_*.cpp). Holds

@@ -158,18 +158,6 @@ public final class FaceLocator {
     /// "baseline"), chosen at run time so that one build runs on any x86-64 or arm64 machine.
     public static var scanInstructionSet: String { String(cString: pc_detector_instruction_set()) }
 
-    /// True when the detector's compiled-in filters are exactly dlib's (a test after dlib upgrades).
-    package static var filtersMatchDlib: Bool { pc_detector_matches_dlib() == 1 }
-
-    /// The boxes dlib's own filter-by-filter scan finds on `gray`, in its pixels: the reference
-    /// the tests compare the detector's one-pass scan with.
-    package static func referenceScan(_ gray: GrayImage, floor: Double) throws(SkipReason) -> [Box] {
-        try detections(in: gray, floor: floor) { pixels, boxes, capacity, error in
-            pc_detector_detect_reference(
-                pixels, Int32(gray.width), Int32(gray.height), Int32(gray.width), floor, boxes, capacity, error, shimMessageCapacity)
-        }
-    }
-
     /// Runs one of the shim's detect calls on `gray` and converts its boxes (inclusive corners).
     private static func detections(
         in gray: GrayImage, floor: Double,
@@ -251,7 +239,8 @@ public final class FaceLocator {
 package final class ShapeModel: @unchecked Sendable {
     let handle: OpaquePointer
 
-    private init(handle: OpaquePointer) {
+    /// Owns `handle` (a `pc_shape_model` from the shim's C interface) and frees it in `deinit`.
+    package init(handle: OpaquePointer) {
         self.handle = handle
     }
 
@@ -263,9 +252,8 @@ package final class ShapeModel: @unchecked Sendable {
     package static let shared: Result<ShapeModel, SkipReason> = load(
         path: ProcessInfo.processInfo.environment["PHOTOCHECK_LANDMARK_MODEL"] ?? FaceLocator.defaultModelPath)
 
-    /// Reads the model at `path`; `dlibReaderOnly` skips our faster reader and has dlib's own
-    /// deserialize read it (the reference the tests compare the two with).
-    package static func load(path: String, dlibReaderOnly: Bool = false) -> Result<ShapeModel, SkipReason> {
+    /// Reads the model at `path`.
+    package static func load(path: String) -> Result<ShapeModel, SkipReason> {
         guard FileManager.default.isReadableFile(atPath: path) else {
             return .failure(
                 SkipReason(
@@ -275,10 +263,7 @@ package final class ShapeModel: @unchecked Sendable {
                 ))
         }
         var error = [CChar](repeating: 0, count: shimMessageCapacity)
-        let loaded =
-            dlibReaderOnly
-            ? pc_shape_model_load_reference(path, &error, error.count) : pc_shape_model_load(path, &error, error.count)
-        guard let handle = loaded else {
+        guard let handle = pc_shape_model_load(path, &error, error.count) else {
             return .failure(
                 SkipReason(
                     zh: "人脸特征点模型 \(path) 无法读取(\(shimMessage(error))),请重新安装 libdlib-data",

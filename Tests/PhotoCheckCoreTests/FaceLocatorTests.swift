@@ -1,3 +1,5 @@
+import CFaceReference
+import CFaceShim
 import Foundation
 import PhotoCheckAnalysis
 import PhotoCheckImage
@@ -76,7 +78,7 @@ import Testing
 
     @Test func theCompiledInFiltersAreDlibs() {
         // Regenerate with `make frontal-filters` when dlib's detector changes.
-        #expect(FaceLocator.filtersMatchDlib)
+        #expect(pc_reference_filters_match_dlib() == 1)
     }
 
     @Test func theOnePassScanFindsWhatDlibsOwnScanFinds() throws {
@@ -93,7 +95,7 @@ import Testing
             let sized = scale < 1 ? image.resized(width: Int(Double(image.width) * scale), height: Int(Double(image.height) * scale)) : image
             let gray = sized.gray()
             let onePass = try locator.scan(gray, floor: -1.0)
-            let reference = try FaceLocator.referenceScan(gray, floor: -1.0)
+            let reference = try Self.dlibScan(gray, floor: -1.0)
             #expect(onePass.map(\.box) == reference.map(\.box), "\(name)")
             #expect(onePass.map(\.subDetector) == reference.map(\.subDetector), "\(name)")
             for (a, b) in zip(onePass, reference) {
@@ -104,12 +106,37 @@ import Testing
         #expect(compared >= names.count)
     }
 
+    /// The boxes dlib's own filter-by-filter scan finds on `gray`, in its pixels, best first: the
+    /// reference the detector's one-pass scan is compared with.
+    static func dlibScan(_ gray: GrayImage, floor: Double) throws -> [(box: PixelRect, score: Double, subDetector: Int)] {
+        let capacity: Int32 = 32
+        var boxes = [pc_face_box](repeating: pc_face_box(), count: Int(capacity))
+        var error = [CChar](repeating: 0, count: 512)
+        let count = gray.pixels.withUnsafeBufferPointer { src in
+            pc_reference_detect(
+                src.baseAddress, Int32(gray.width), Int32(gray.height), Int32(gray.width), floor, &boxes, capacity, &error, error.count)
+        }
+        try #require(count >= 0, "\(Self.message(error))")
+        return boxes.prefix(Int(min(count, capacity))).map { b in
+            (
+                PixelRect(x: Int(b.left), y: Int(b.top), width: Int(b.right - b.left + 1), height: Int(b.bottom - b.top + 1)), b.score,
+                Int(b.sub_detector)
+            )
+        }
+    }
+
+    /// The NUL-terminated message a shim function wrote into `buffer`.
+    static func message(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     @Test func ourModelReaderPlacesDlibsLandmarks() throws {
         // The same file read by our reader and by dlib's deserialize: every landmark identical, on
         // each fixture face and on boxes of no face, one of them reaching past the picture.
         let path = ProcessInfo.processInfo.environment["PHOTOCHECK_LANDMARK_MODEL"] ?? FaceLocator.defaultModelPath
         let ours = try ShapeModel.load(path: path).get()
-        let dlibs = try ShapeModel.load(path: path, dlibReaderOnly: true).get()
+        var error = [CChar](repeating: 0, count: 512)
+        let dlibs = ShapeModel(handle: try #require(pc_reference_shape_model_load(path, &error, error.count), "\(Self.message(error))"))
         var compared = 0
         for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("real").path)
         where name.hasSuffix(".jpg") {

@@ -34,22 +34,10 @@ int32_t pc_detector_detect(
  * "avx512", "avx2" (with FMA) or "baseline" (any x86-64 or arm64). */
 const char *pc_detector_instruction_set(void);
 
-/* 1 when the compiled-in filters are exactly those of dlib's get_frontal_face_detector() (which
- * this decompresses, about 0.4 s), 0 when they differ, -1 on error. */
-int32_t pc_detector_matches_dlib(void);
-
-/* The same detection by dlib's own scan, one filter piece at a time (slower). Kept as
- * the reference the tests hold the one-pass scan of pc_detector_detect to. */
-int32_t pc_detector_detect_reference(
-    const uint8_t *gray, int32_t width, int32_t height, int32_t stride, double adjust_threshold,
-    pc_face_box *boxes, int32_t capacity, char *error, size_t error_size);
-
 /* Loads a shape predictor model file written by dlib (the 68-point model is 100 MB; our reader
  * takes about 0.15–0.2 s, falling back to dlib's own deserialize, 0.6–0.9 s, for a file it does
  * not know). The loaded model is read-only: one instance may serve every thread at once. */
 pc_shape_model *pc_shape_model_load(const char *path, char *error, size_t error_size);
-/* The same model read by dlib's own deserialize only: the reference the tests compare with. */
-pc_shape_model *pc_shape_model_load_reference(const char *path, char *error, size_t error_size);
 void pc_shape_model_destroy(pc_shape_model *model);
 /* Number of parts the model places (68 for the iBUG 300-W model). */
 int32_t pc_shape_model_parts(const pc_shape_model *model);
