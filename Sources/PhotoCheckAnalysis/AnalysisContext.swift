@@ -49,9 +49,15 @@ public struct CheckOptions: Sendable {
     /// Decode large photos with libjpeg-turbo's DCT scaling to the smallest picture at least this
     /// size (nil: always at full size). Pixel measurements are then in the smaller picture's pixels.
     public var decodeAtLeast: DecodeSize?
+    /// The 68-point face landmark model file (dlib's format). The core reads no environment: the
+    /// `photocheck` command resolves it (`PHOTOCHECK_LANDMARK_MODEL`, else this default).
+    public var landmarkModelPath: String
 
-    public init(graduationDate: Date = Date(), annotateDirectory: String? = nil) {
+    public init(
+        graduationDate: Date = Date(), annotateDirectory: String? = nil, landmarkModelPath: String = FaceLocator.defaultModelPath
+    ) {
         self.graduationDate = graduationDate
         self.annotateDirectory = annotateDirectory
+        self.landmarkModelPath = landmarkModelPath
     }
 }

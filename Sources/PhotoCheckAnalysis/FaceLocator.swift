@@ -32,9 +32,9 @@ public struct DetectedFace: Sendable, Equatable {
 /// Finds faces and their landmarks with dlib (HOG frontal detector, 68-point shape predictor).
 ///
 /// Owns one detector handle and is not thread-safe: one per worker (`photo.context.service`). The
-/// shape model is loaded once per process and shared read-only by every locator.
+/// shape model is loaded once per process (and file) and shared read-only by every locator.
 public final class FaceLocator {
-    /// Where Debian's libdlib-data puts the 68-point model; `PHOTOCHECK_LANDMARK_MODEL` overrides.
+    /// Where Debian's libdlib-data puts the 68-point model: `CheckOptions.landmarkModelPath`'s default.
     public static let defaultModelPath = "/usr/share/dlib/shape_predictor_68_face_landmarks.dat"
 
     /// The detector runs on a picture whose long side is at most this (an ID face stays 180+ px).
@@ -43,18 +43,21 @@ public final class FaceLocator {
     public static let upsampleBelowLongSide = 400
 
     private let detector: OpaquePointer
+    /// The shape model's file.
+    private let modelPath: String
     /// Signalled once the shared shape model is loaded (or has failed to load).
     private let modelReady = DispatchSemaphore(value: 0)
     /// True once this locator has waited for the load (the semaphore is signalled only once).
     private var loadAwaited = false
 
     /// Builds the detector (at once: its filters are compiled in) while another thread loads the
-    /// shared shape model if it is not loaded yet (about 0.2 s): the first photo's detection runs
+    /// shared shape model at `modelPath` if it is not loaded yet: the first photo's detection runs
     /// during the load.
-    public init() throws(SkipReason) {
+    public init(modelPath: String) throws(SkipReason) {
+        self.modelPath = modelPath
         let ready = modelReady
         Thread.detachNewThread {
-            _ = ShapeModel.shared
+            _ = ShapeModel.shared(path: modelPath)
             ready.signal()
         }
         var error = [CChar](repeating: 0, count: shimMessageCapacity)
@@ -74,7 +77,7 @@ public final class FaceLocator {
             modelReady.wait()
             loadAwaited = true
         }
-        return try ShapeModel.shared.get()
+        return try ShapeModel.shared(path: modelPath).get()
     }
 
     deinit {
@@ -248,9 +251,24 @@ package final class ShapeModel: @unchecked Sendable {
         pc_shape_model_destroy(handle)
     }
 
-    /// The process-wide model (Swift initialises a static once, thread-safely, on first use).
-    package static let shared: Result<ShapeModel, SkipReason> = load(
-        path: ProcessInfo.processInfo.environment["PHOTOCHECK_LANDMARK_MODEL"] ?? FaceLocator.defaultModelPath)
+    /// The process-wide model read from `path`: loaded (or failed) once per file, by the first
+    /// caller, while any other caller waits for it.
+    package static func shared(path: String) -> Result<ShapeModel, SkipReason> {
+        loaded.lock.lock()
+        defer { loaded.lock.unlock() }
+        if let model = loaded.models[path] { return model }
+        let model = load(path: path)
+        loaded.models[path] = model
+        return model
+    }
+
+    /// The models loaded so far, by file.
+    private static let loaded = Loaded()
+
+    private final class Loaded: @unchecked Sendable {
+        let lock = NSLock()
+        var models: [String: Result<ShapeModel, SkipReason>] = [:]
+    }
 
     /// Reads the model at `path`.
     package static func load(path: String) -> Result<ShapeModel, SkipReason> {
@@ -299,7 +317,7 @@ package final class ShapeModel: @unchecked Sendable {
 /// This worker's face locator (built on first use; the failure is kept so every check can say why).
 enum FaceLocatorService: ServiceKey {
     static func make(_ context: AnalysisContext) -> Result<FaceLocator, SkipReason> {
-        Result { () throws(SkipReason) in try FaceLocator() }
+        Result { () throws(SkipReason) in try FaceLocator(modelPath: context.options.landmarkModelPath) }
     }
 }
 

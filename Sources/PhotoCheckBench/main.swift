@@ -23,6 +23,10 @@ import PhotoCheckCore
     import Glibc
 #endif
 
+/// The landmark model the in-process runs load: the one `photocheck` would load (its
+/// `PHOTOCHECK_LANDMARK_MODEL`, else Debian's libdlib-data file).
+let landmarkModelPath = ProcessInfo.processInfo.environment["PHOTOCHECK_LANDMARK_MODEL"] ?? FaceLocator.defaultModelPath
+
 struct Options {
     var binary = ".build/release/photocheck"
     var photos = 400
@@ -131,7 +135,7 @@ print(
 for jobs in [1, 2] {
     let start = Date()
     var count = 0
-    BatchRunner(profile: .chsi2017, options: CheckOptions(), jobs: jobs).run(paths) { _ in count += 1 }
+    BatchRunner(profile: .chsi2017, options: CheckOptions(landmarkModelPath: landmarkModelPath), jobs: jobs).run(paths) { _ in count += 1 }
     let seconds = Date().timeIntervalSince(start)
     print("checks only --jobs \(jobs) (in process, no report): \(format(Double(count) / seconds)) photos/s")
 }
@@ -174,11 +178,13 @@ print("peak memory (RSS) of all runs: \(format(peak, 0)) MB  (target < 300 MB)")
 func fixRate(_ paths: [String]) -> (rate: Double, fixed: Int) {
     let start = Date()
     var fixed = 0
-    BatchFixer(profile: .chsi2017, options: FixOptions(), jobs: 1).run(paths, prepare: { $0.fixedBytes != nil }) { if $0 { fixed += 1 } }
+    BatchFixer(profile: .chsi2017, options: FixOptions(check: CheckOptions(landmarkModelPath: landmarkModelPath)), jobs: 1).run(
+        paths, prepare: { $0.fixedBytes != nil }
+    ) { if $0 { fixed += 1 } }
     return (Double(paths.count) / Date().timeIntervalSince(start), fixed)
 }
 func checkRate(_ paths: [String]) -> Double {
-    var options = CheckOptions()
+    var options = CheckOptions(landmarkModelPath: landmarkModelPath)
     options.decodeAtLeast = .twice(.chsi2017, largestFactor: 0.5)
     let start = Date()
     BatchRunner(profile: .chsi2017, options: options, jobs: 1).run(paths) { _ in }

@@ -13,6 +13,7 @@ public final class CheckerPool: @unchecked Sendable {
     public let capacity: Int
     public let workers: Int
     private let profile: Profile
+    private let landmarkModelPath: String
     private let condition = NSCondition()
     private var admitted = 0
     private var jobs: [Job] = []
@@ -24,8 +25,9 @@ public final class CheckerPool: @unchecked Sendable {
         fileprivate let id: Int
     }
 
-    public init(profile: Profile, capacity: Int, workers: Int) {
+    public init(profile: Profile, capacity: Int, workers: Int, landmarkModelPath: String = FaceLocator.defaultModelPath) {
         self.profile = profile
+        self.landmarkModelPath = landmarkModelPath
         self.capacity = max(1, capacity)
         self.workers = max(1, min(workers, self.capacity))
     }
@@ -59,6 +61,8 @@ public final class CheckerPool: @unchecked Sendable {
     public final class Worker {
         /// The server's own profile (`serve --profile`), what a request that names none gets.
         public let profile: Profile
+        /// The face landmark model file every check loads (`CheckOptions.landmarkModelPath`).
+        let landmarkModelPath: String
         private var checkers: [String: PhotoChecker] = [:]
         private var fixers: [String: PhotoFixer] = [:]
         private var day: Int
@@ -72,14 +76,14 @@ public final class CheckerPool: @unchecked Sendable {
         /// The checker for `profile`, decoding large photos DCT-scaled as `check` does.
         public func checker(for profile: Profile) -> PhotoChecker {
             if let made = checkers[profile.name] { return made }
-            let checker = PhotoChecker(profile: profile, options: Self.options(profile))
+            let checker = PhotoChecker(profile: profile, options: Self.options(profile, landmarkModelPath: landmarkModelPath))
             checkers[profile.name] = checker
             return checker
         }
 
         public func fixer(for profile: Profile) -> PhotoFixer {
             if let made = fixers[profile.name] { return made }
-            let fixer = PhotoFixer(profile: profile)
+            let fixer = PhotoFixer(profile: profile, options: FixOptions(check: CheckOptions(landmarkModelPath: landmarkModelPath)))
             fixers[profile.name] = fixer
             return fixer
         }
@@ -87,14 +91,15 @@ public final class CheckerPool: @unchecked Sendable {
         /// What `photocheck check` uses: phone photos (at least four times the profile's size)
         /// are decoded DCT-scaled to about twice it, which a check of a 12-megapixel upload needs
         /// to stay within the server's timeout; smaller photos are measured at full size.
-        static func options(_ profile: Profile) -> CheckOptions {
-            var options = CheckOptions()
+        static func options(_ profile: Profile, landmarkModelPath: String = FaceLocator.defaultModelPath) -> CheckOptions {
+            var options = CheckOptions(landmarkModelPath: landmarkModelPath)
             options.decodeAtLeast = .twice(profile, largestFactor: 0.5)
             return options
         }
 
-        init(profile: Profile) {
+        init(profile: Profile, landmarkModelPath: String) {
             self.profile = profile
+            self.landmarkModelPath = landmarkModelPath
             day = CheckerPool.today()
         }
 
@@ -167,7 +172,7 @@ public final class CheckerPool: @unchecked Sendable {
     }
 
     private func work() {
-        let worker = Worker(profile: profile)
+        let worker = Worker(profile: profile, landmarkModelPath: landmarkModelPath)
         while true {
             condition.lock()
             while jobs.isEmpty && !stopping { condition.wait() }

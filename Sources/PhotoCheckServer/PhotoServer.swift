@@ -37,7 +37,9 @@ public struct PhotoServer: Sendable {
 
     public init(configuration: ServeConfiguration) {
         self.configuration = configuration
-        pool = CheckerPool(profile: configuration.profile, capacity: configuration.queue, workers: configuration.workers)
+        pool = CheckerPool(
+            profile: configuration.profile, capacity: configuration.queue, workers: configuration.workers,
+            landmarkModelPath: configuration.landmarkModelPath)
         var profiles: [String: Profile] = [:]
         for profile in (try? Profile.allBuiltIn()) ?? [] { profiles[profile.name] = profile }
         // The server's own profile wins over a built-in one of the same name (a school's variant).

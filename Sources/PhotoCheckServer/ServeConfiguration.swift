@@ -21,10 +21,13 @@ public struct ServeConfiguration: Sendable {
     public var profile: Profile
     /// Language of the server's own start-up lines (the API answers in both).
     public var language: Language
+    /// The face landmark model file the checks load (`CheckOptions.landmarkModelPath`).
+    public var landmarkModelPath: String
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 10 * 1024 * 1024, queue: Int? = nil, workers: Int? = nil,
-        timeoutSeconds: Double = 30, retryAfterSeconds: Int = 1, profile: Profile = .chsi2017, language: Language = .en
+        timeoutSeconds: Double = 30, retryAfterSeconds: Int = 1, profile: Profile = .chsi2017, language: Language = .en,
+        landmarkModelPath: String = FaceLocator.defaultModelPath
     ) {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         self.host = host
@@ -36,6 +39,7 @@ public struct ServeConfiguration: Sendable {
         self.retryAfterSeconds = retryAfterSeconds
         self.profile = profile
         self.language = language
+        self.landmarkModelPath = landmarkModelPath
     }
 
     /// Who can reach the server at `host`, for the start-up line.

@@ -112,7 +112,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let profile = try common.loadProfile()
-        var options = CheckOptions()
+        var options = CheckOptions(landmarkModelPath: LandmarkModel.path())
         if let graduationDate, let date = Self.parseDate(graduationDate) { options.graduationDate = date }
         // Refused before the first photo: a batch of two thousand must not end with no copies and exit 0.
         do {

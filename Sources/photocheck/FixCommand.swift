@@ -67,7 +67,7 @@ struct FixCommand: ParsableCommand {
 
     func run() throws {
         let profile = try common.loadProfile()
-        var checkOptions = CheckOptions()
+        var checkOptions = CheckOptions(landmarkModelPath: LandmarkModel.path())
         if let graduationDate, let date = CheckCommand.parseDate(graduationDate) { checkOptions.graduationDate = date }
         let (walked, outputs) = try plannedOutputs()
         let (workers, note) = CheckCommand.effectiveJobs(jobs, cores: ProcessInfo.processInfo.activeProcessorCount)

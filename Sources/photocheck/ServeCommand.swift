@@ -51,7 +51,8 @@ struct ServeCommand: ParsableCommand {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let configuration = ServeConfiguration(
             host: host, port: port, maxBodyBytes: Int(maxBodyMB * 1024 * 1024), queue: queue, workers: min(cores, queue ?? cores),
-            timeoutSeconds: timeout, profile: try common.loadProfile(), language: common.language)
+            timeoutSeconds: timeout, profile: try common.loadProfile(), language: common.language,
+            landmarkModelPath: LandmarkModel.path())
         let server = PhotoServer(configuration: configuration)
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)

@@ -106,6 +106,27 @@ import Testing
         #expect(faceCount["status"] as? String == "pass")
     }
 
+    /// The command, not the core, finds the landmark model: `PHOTOCHECK_LANDMARK_MODEL` names the
+    /// file, and a file that is not there is named (with Debian's package): `check` skips the
+    /// checks that need landmarks saying so, `fix` refuses saying so.
+    @Test func theLandmarkModelIsTheOneTheEnvironmentNames() throws {
+        let missing = "/nonexistent/photocheck-landmarks.dat"
+        let said = "the face landmark model \(missing) is missing: install the Debian package libdlib-data"
+        let check = try CLIRunner.run(
+            [Self.good, "--format", "json", "--lang", "en"], environment: ["PHOTOCHECK_LANDMARK_MODEL": missing])
+        let photos = try #require(try check.json()["photos"] as? [[String: Any]])
+        let findings = try #require(photos.first?["findings"] as? [[String: Any]])
+        let eyeLine = try #require(findings.first { $0["check"] as? String == "framing.eye_line" })
+        #expect(eyeLine["status"] as? String == "skip")
+        #expect((eyeLine["message"] as? [String: String])?["en"]?.hasPrefix(said) == true, "\(eyeLine)")
+
+        let fix = try CLIRunner.run(
+            ["fix", "--dry-run", Self.good, "--format", "json", "--lang", "en"], environment: ["PHOTOCHECK_LANDMARK_MODEL": missing])
+        let fixed = try #require(try fix.json()["photos"] as? [[String: Any]])
+        let refusal = try #require((fixed.first?["fix"] as? [String: Any])?["refusal"] as? [String: Any])
+        #expect(((refusal["reason"] as? [String: String])?["en"])?.hasPrefix(said) == true, "\(refusal)")
+    }
+
     /// The bundled sample (`make run`) meets every rule: its verdict is pass, not warn, although it
     /// has no EXIF capture date (that is a `manual` check, not a defect).
     @Test func theBundledSamplePassesWithoutACaptureDate() throws {

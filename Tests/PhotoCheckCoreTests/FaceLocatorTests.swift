@@ -84,7 +84,7 @@ import Testing
     @Test func theOnePassScanFindsWhatDlibsOwnScanFinds() throws {
         // Every real photo in the fixtures at the size the detector sees (long side ≤ 640), with a
         // floor far below the profile's so that weak candidates (and their suppression) are compared too.
-        let locator = try FaceLocator()
+        let locator = try FaceLocator(modelPath: FaceLocator.defaultModelPath)
         let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("real").path)
             .filter { $0.hasSuffix(".jpg") }.sorted()
         #expect(names.count >= 15)
@@ -176,8 +176,8 @@ import Testing
     /// A locator loads the landmark model on another thread while it builds its detector; one
     /// dropped before it ever placed landmarks must wait for that load and go, not hang or crash.
     @Test(.timeLimit(.minutes(1))) func locatorsDroppedBeforeTheirFirstLandmarksGoCleanly() throws {
-        _ = try FaceLocator()
-        let locator = try FaceLocator()
+        _ = try FaceLocator(modelPath: FaceLocator.defaultModelPath)
+        let locator = try FaceLocator(modelPath: FaceLocator.defaultModelPath)
         let blank = RGBImage(width: 240, height: 320, fill: (128, 128, 128))
         #expect(try locator.locate(in: blank, gray: blank.gray(), scoreFloor: 0.3).isEmpty)
     }

@@ -33,6 +33,26 @@ import Testing
         }
     }
 
+    /// The server checks with the landmark model its configuration names (`photocheck serve` puts
+    /// `PHOTOCHECK_LANDMARK_MODEL` there): a file that is not there is named by the skipped checks.
+    @Test func checksUseTheConfiguredLandmarkModel() async throws {
+        let missing = "/nonexistent/photocheck-landmarks.dat"
+        let bytes = Serve.photo(Serve.passing)
+        try await Serve.test(ServeConfiguration(landmarkModelPath: missing)) { _, client in
+            try await client.execute(
+                uri: "/api/check?picture=0&filename=\(Serve.passing)", method: .post, headers: Serve.jpegHeaders, body: ByteBuffer(bytes: bytes)
+            ) { response in
+                #expect(response.status == .ok)
+                let findings = try #require(try Serve.firstPhoto(response)["findings"] as? [[String: Any]])
+                let eyeLine = try #require(findings.first { $0["check"] as? String == "framing.eye_line" })
+                #expect(eyeLine["status"] as? String == "skip")
+                let text = String(decoding: try JSONSerialization.data(withJSONObject: eyeLine), as: UTF8.self)
+                    .replacingOccurrences(of: "\\/", with: "/")
+                #expect(text.contains(missing), "\(text)")
+            }
+        }
+    }
+
     /// The page's multipart form: the verdict, and the annotated picture as a JPEG data: URL.
     @Test(arguments: [(Serve.passing, "pass"), (Serve.failing, "fail")])
     func multipartFormGetsVerdictAndAnnotatedPicture(name: String, verdict: String) async throws {
