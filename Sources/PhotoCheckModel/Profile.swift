@@ -32,6 +32,14 @@ public struct Profile: Sendable, Equatable {
     public var sources: [String: LimitSource]
     /// Full titles of the documents the sources name, by short name (`CHSI`, `GA461`).
     public var documents: [String: String]
+    /// The titles in each language, for documents whose data gives both (then `documents` holds
+    /// the English one).
+    public var documentTitles: [String: Localized] = [:]
+
+    /// A cited document's title as `language` prints it.
+    public func documentTitle(_ key: String, _ language: Language) -> String? {
+        documentTitles[key]?.text(language) ?? documents[key]
+    }
 
     public enum SizeMatch: String, Sendable, Equatable, CaseIterable {
         /// Exactly `width`×`height` (CHSI: 480×640).
@@ -162,11 +170,18 @@ public struct BackgroundReference: Sendable, Equatable {
 public struct LimitSource: Sendable, Equatable {
     public var document: String
     public var clause: String
+    /// The clause in each language, when the data gives both (a quote from a Chinese standard and
+    /// its English); nil when `clause` reads the same in both (`CHSI-4.2`).
+    public var translation: Localized?
 
-    public init(document: String, clause: String) {
+    public init(document: String, clause: String, translation: Localized? = nil) {
         self.document = document
         self.clause = clause
+        self.translation = translation
     }
+
+    /// The clause as `language` prints it.
+    public func clause(_ language: Language) -> String { translation?.text(language) ?? clause }
 }
 
 /// Why a profile cannot be used, naming the key at fault (`limits.framing.eye_line.pass.min`).
@@ -212,7 +227,20 @@ extension Profile: Encodable {
 
     private struct Source: Encodable {
         let document: String
-        let clause: String
+        let clause: Text
+    }
+
+    /// A string, or `{zh, en}` where the data gives both.
+    private enum Text: Encodable {
+        case plain(String)
+        case both(Localized)
+
+        func encode(to encoder: Encoder) throws {
+            switch self {
+            case .plain(let text): try text.encode(to: encoder)
+            case .both(let text): try text.encode(to: encoder)
+            }
+        }
     }
 
     /// The profile as a complete file (no `extends`) that `ProfileLoader` reads back unchanged.
@@ -224,13 +252,16 @@ extension Profile: Encodable {
         try c.encode(height, forKey: .height)
         if sizeMatch != .exact { try c.encode(sizeMatch.rawValue, forKey: .sizeMatch) }
         try c.encode(backgrounds.map { Reference(rgb: [$0.red, $0.green, $0.blue], name: $0.name) }, forKey: .background)
-        if !documents.isEmpty { try c.encode(documents, forKey: .documents) }
+        if !documents.isEmpty {
+            let titles = documents.map { key, title in (key, documentTitles[key].map(Text.both) ?? .plain(title)) }
+            try c.encode(Dictionary(uniqueKeysWithValues: titles), forKey: .documents)
+        }
         try c.encode(checks, forKey: .checks)
         var entries: [String: Entry] = [:]
         for (key, limit) in limits {
             entries[key] = Entry(
                 pass: limit.pass, warn: limit.warn, beyond: limit.beyond,
-                source: sources[key].map { Source(document: $0.document, clause: $0.clause) })
+                source: sources[key].map { Source(document: $0.document, clause: $0.translation.map(Text.both) ?? .plain($0.clause)) })
         }
         try c.encode(entries, forKey: .limits)
         try c.encode(parameters, forKey: .parameters)

@@ -30,7 +30,7 @@ struct RulesCommand: ParsableCommand {
                 if let warn = limit.warn { text += (zh ? ",警告 " : ", warn ") + Self.exact(warn) }
                 text += zh ? (limit.beyond == .fail ? ",其余不合格" : ",其余警告") : (limit.beyond == .fail ? ", else fail" : ", else warn")
                 if let source = profile.sources[key] {
-                    let clause = source.clause.isEmpty ? "" : ", \(source.clause)"
+                    let clause = source.clause.isEmpty ? "" : ", \(source.clause(lang))"
                     text += zh ? "  〔来源:\(source.document)\(clause)〕" : "  [source: \(source.document)\(clause)]"
                 }
                 out += "    \(text)\n"
@@ -40,7 +40,7 @@ struct RulesCommand: ParsableCommand {
         let documents = profile.documents.filter { cited.contains($0.key) }.sorted { $0.key < $1.key }
         if !documents.isEmpty {
             out += zh ? "\n来源文件:\n" : "\nSources:\n"
-            for (key, title) in documents { out += "    \(key): \(title)\n" }
+            for (key, title) in documents { out += "    \(key): \(profile.documentTitle(key, lang) ?? title)\n" }
         }
         // The throwing write: the plain one traps on a full disk or a closed pipe (/dev/full: exit 132).
         do {

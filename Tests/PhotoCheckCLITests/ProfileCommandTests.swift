@@ -68,7 +68,18 @@ import Testing
         let run = try CLI.run(["rules", "--profile", "chsi-2017"])
         #expect(run.status == 0)
         #expect(run.text.contains("pass 200–300, else fail  [source: CHSI, CHSI-4.2]"), "\(run.text)")
-        #expect(run.text.contains("教毕指〔2017〕99号"))
+        #expect(run.text.contains("Jiaobizhi [2017] No. 99"))
+        // Each language's output is that language: no Chinese in the English list (the document's
+        // number is spelled out), the Chinese list names it as it is printed.
+        for name in Profile.builtInNames {
+            let en = try CLI.run(["rules", "--profile", name, "--lang", "en"])
+            #expect(!en.text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(name): \(en.text)")
+        }
+        let zh = try CLI.run(["rules", "--profile", "ga461", "--lang", "zh"])
+        #expect(zh.text.contains("教毕指〔2017〕99号《高等教育学历证书电子注册图像采集规范及信息标准》(据高校和考试机构通知转引)"))
+        #expect(zh.text.contains("〔来源:GA461, 脸部宽 207 ± 14 像素〕"))
+        let icao = try CLI.run(["rules", "--profile", "icao", "--lang", "zh"])
+        #expect(icao.text.contains("〔来源:ICAO, 下巴到头顶占高度的 70–80%〕"), "\(icao.text)")
         let school = try Self.file("school.yaml", "extends: chsi-2017\nname: school\nlimits:\n  framing.eye_line: {pass: {min: 190, max: 300}}\n")
         let mine = try CLI.run(["rules", "--profile", school])
         #expect(mine.text.hasPrefix("school: "))

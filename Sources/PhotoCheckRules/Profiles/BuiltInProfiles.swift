@@ -18,8 +18,8 @@ enum BuiltInProfiles {
           "height": 640,
           "background": [{"rgb": [100, 197, 255], "name": {"zh": "浅蓝", "en": "light blue"}}],
           "documents": {
-            "CHSI": "教毕指〔2017〕99号《高等教育学历证书电子注册图像采集规范及信息标准》(as quoted by university and exam-office notices)",
-            "spec": "photocheck spec/chsi-2017.md, checks tables: thresholds set and calibrated on real photos (see notes)"
+            "CHSI": {"zh": "教毕指〔2017〕99号《高等教育学历证书电子注册图像采集规范及信息标准》(据高校和考试机构通知转引)", "en": "Ministry of Education notice Jiaobizhi [2017] No. 99, standard for the image capture and data of the electronic registration of higher-education certificates (as quoted by university and exam-office notices)"},
+            "spec": {"zh": "photocheck spec/chsi-2017.md 检查表:在真实照片上设定并校准的阈值(见 notes)", "en": "photocheck spec/chsi-2017.md, checks tables: thresholds set and calibrated on real photos (see notes)"}
           },
           "checks": [
             "file.jpeg", "file.extension", "file.dimensions", "file.colour", "file.quality", "file.size",
@@ -137,10 +137,10 @@ enum BuiltInProfiles {
             {"rgb": [220, 220, 220], "name": {"zh": "浅灰", "en": "light grey"}}
           ],
           "documents": {
-            "GAOKAO": "provincial 高考报名 photo notices as summarised in photocheck spec/chsi-2017.md, Other profiles: the same geometry as CHSI-2017, background light blue, white or light grey"
+            "GAOKAO": {"zh": "各省高考报名照片通知,据 photocheck spec/chsi-2017.md「其他规范」汇总:几何要求同 CHSI-2017,背景浅蓝、白或浅灰", "en": "provincial gaokao registration photo notices as summarised in photocheck spec/chsi-2017.md, Other profiles: the same geometry as CHSI-2017, background light blue, white or light grey"}
           },
           "limits": {
-            "background.colour": {"source": {"document": "GAOKAO", "clause": "background light blue, white or light grey"}}
+            "background.colour": {"source": {"document": "GAOKAO", "clause": {"zh": "背景浅蓝、白或浅灰", "en": "background light blue, white or light grey"}}}
           },
           "notes": {
             "background.colour": "The backdrop is judged against the nearest of light blue RGB(100,197,255) (CHSI's reference), white RGB(255,255,255) and light grey RGB(220,220,220). The notices give no values for white and grey: these are photocheck's, to calibrate on real gaokao photos. Every other limit is chsi-2017's (same geometry)."
@@ -161,7 +161,7 @@ enum BuiltInProfiles {
             {"rgb": [255, 255, 255], "name": {"zh": "白", "en": "white"}}
           ],
           "documents": {
-            "CET": "CET and NCRE registration photo requirements (教育部教育考试院) as summarised in photocheck spec/chsi-2017.md, Other profiles: at least 144×192 px, 3:4, 20–200 KB, margin above the head 1/10 of the height, head 7/10 of the height"
+            "CET": {"zh": "教育部教育考试院 CET 与 NCRE 报名照片要求,据 photocheck spec/chsi-2017.md「其他规范」汇总:至少 144×192 像素,3:4,20–200 KB,头顶留白为高度的 1/10,头部为高度的 7/10", "en": "CET and NCRE registration photo requirements (National Education Examinations Authority) as summarised in photocheck spec/chsi-2017.md, Other profiles: at least 144×192 px, 3:4, 20–200 KB, margin above the head 1/10 of the height, head 7/10 of the height"}
           },
           "checks": [
             "file.jpeg", "file.extension", "file.dimensions", "file.colour", "file.quality", "file.size",
@@ -173,10 +173,10 @@ enum BuiltInProfiles {
             "focus.upscaled", "manual.ears_eyebrows", "manual.accessories", "manual.contact_lenses", "manual.retouching", "manual.distortion"
           ],
           "limits": {
-            "file.size": {"pass": {"min": 20, "max": 200}, "warn": null, "beyond": "fail", "source": {"document": "CET", "clause": "file size 20–200 KB"}},
-            "framing.head_top": {"pass": {"min": 9.6, "max": 28.8}, "warn": null, "beyond": "fail", "source": {"document": "CET", "clause": "margin above the head 1/10 of the height"}},
-            "framing.head_height": {"pass": {"min": 65, "max": 75}, "warn": null, "beyond": "fail", "source": {"document": "CET", "clause": "head 7/10 of the height"}},
-            "background.colour": {"source": {"document": "spec", "clause": "CHSI-2.1 reference, plus white: the CET summary names no colour"}}
+            "file.size": {"pass": {"min": 20, "max": 200}, "warn": null, "beyond": "fail", "source": {"document": "CET", "clause": {"zh": "文件大小 20–200 KB", "en": "file size 20–200 KB"}}},
+            "framing.head_top": {"pass": {"min": 9.6, "max": 28.8}, "warn": null, "beyond": "fail", "source": {"document": "CET", "clause": {"zh": "头顶留白为高度的 1/10", "en": "margin above the head 1/10 of the height"}}},
+            "framing.head_height": {"pass": {"min": 65, "max": 75}, "warn": null, "beyond": "fail", "source": {"document": "CET", "clause": {"zh": "头部为高度的 7/10", "en": "head 7/10 of the height"}}},
+            "background.colour": {"source": {"document": "spec", "clause": {"zh": "CHSI-2.1 参考色,另加白色:CET 要求未规定颜色", "en": "CHSI-2.1 reference, plus white: the CET summary names no colour"}}}
           },
           "notes": {
             "framing.head_top": "The document gives one target, 1/10 of the height (19.2 px of 192); photocheck accepts 5-15% of the height (9.6-28.8 px), a tolerance of its own to calibrate on real CET photos.",
@@ -199,17 +199,17 @@ enum BuiltInProfiles {
             {"rgb": [255, 255, 255], "name": {"zh": "白", "en": "white"}}
           ],
           "documents": {
-            "GA461": "GA 461-2004《居民身份证制证用数字相片技术要求》(公安部; replaced by GA/T 461-2019), as quoted in public ID-photo notices"
+            "GA461": {"zh": "GA 461-2004《居民身份证制证用数字相片技术要求》(公安部;已由 GA/T 461-2019 代替),据公开的身份证照片通知转引", "en": "GA 461-2004, technical requirements for digital photos for resident ID cards (Ministry of Public Security; replaced by GA/T 461-2019), as quoted in public ID-photo notices"}
           },
           "limits": {
-            "file.dpi": {"pass": {"min": 350, "max": 350}, "source": {"document": "GA461", "clause": "相片规格:358×441 像素,分辨率 350 dpi"}},
-            "file.quality": {"pass": {"min": 70}, "source": {"document": "GA461", "clause": "JPEG 压缩,压缩品质因子 70"}},
-            "file.size": {"pass": {"min": 14, "max": 20}, "warn": null, "beyond": "warn", "source": {"document": "GA461", "clause": "一般相片的文件容量在 14–20 KB 之间"}},
-            "framing.head_top": {"pass": {"min": 7, "max": 21}, "warn": null, "beyond": "warn", "source": {"document": "GA461", "clause": "头顶发际距相片上边沿 7–21 像素"}},
-            "framing.eye_line": {"pass": {"min": 0, "max": 234}, "warn": null, "beyond": "fail", "source": {"document": "GA461", "clause": "眼睛所在位置距相片下边沿不小于 207 像素"}},
-            "framing.face_width": {"pass": {"min": 193, "max": 221}, "warn": null, "beyond": "fail", "source": {"document": "GA461", "clause": "脸部宽 207 ± 14 像素"}},
-            "framing.centring": {"source": {"document": "GA461", "clause": "人像在相片矩形框内水平居中"}},
-            "background.colour": {"source": {"document": "GA461", "clause": "白色背景无边框"}}
+            "file.dpi": {"pass": {"min": 350, "max": 350}, "source": {"document": "GA461", "clause": {"zh": "相片规格:358×441 像素,分辨率 350 dpi", "en": "photo size 358×441 px, resolution 350 dpi"}}},
+            "file.quality": {"pass": {"min": 70}, "source": {"document": "GA461", "clause": {"zh": "JPEG 压缩,压缩品质因子 70", "en": "JPEG compression, quality factor 70"}}},
+            "file.size": {"pass": {"min": 14, "max": 20}, "warn": null, "beyond": "warn", "source": {"document": "GA461", "clause": {"zh": "一般相片的文件容量在 14–20 KB 之间", "en": "a photo's file is generally 14–20 KB"}}},
+            "framing.head_top": {"pass": {"min": 7, "max": 21}, "warn": null, "beyond": "warn", "source": {"document": "GA461", "clause": {"zh": "头顶发际距相片上边沿 7–21 像素", "en": "top of the hair 7–21 px from the top edge"}}},
+            "framing.eye_line": {"pass": {"min": 0, "max": 234}, "warn": null, "beyond": "fail", "source": {"document": "GA461", "clause": {"zh": "眼睛所在位置距相片下边沿不小于 207 像素", "en": "eyes at least 207 px above the bottom edge"}}},
+            "framing.face_width": {"pass": {"min": 193, "max": 221}, "warn": null, "beyond": "fail", "source": {"document": "GA461", "clause": {"zh": "脸部宽 207 ± 14 像素", "en": "face width 207 ± 14 px"}}},
+            "framing.centring": {"source": {"document": "GA461", "clause": {"zh": "人像在相片矩形框内水平居中", "en": "portrait centred horizontally in the frame"}}},
+            "background.colour": {"source": {"document": "GA461", "clause": {"zh": "白色背景无边框", "en": "white background, no border"}}}
           },
           "notes": {
             "framing.eye_line": "At least 207 px from the bottom edge of 441: the eye line's y is at most 234 px from the top. The document sets no upper position, so the band starts at the top edge (0): written as a closed band, which is what photocheck fix frames to.",
@@ -235,7 +235,7 @@ enum BuiltInProfiles {
             {"rgb": [100, 197, 255], "name": {"zh": "浅蓝", "en": "light blue"}}
           ],
           "documents": {
-            "ICAO": "ICAO Doc 9303 Part 3 and ISO/IEC 19794-5 full-frontal portrait, as summarised in photocheck spec/chsi-2017.md, Other profiles: chin to crown 70–80% of the height, eye line 30–50% of the height from the top, yaw and pitch within 5°, roll within 8°"
+            "ICAO": {"zh": "ICAO Doc 9303 第 3 部分与 ISO/IEC 19794-5 正面人像,据 photocheck spec/chsi-2017.md「其他规范」汇总:下巴到头顶占高度 70–80%,眼睛距上边沿为高度的 30–50%,左右转动和俯仰在 5° 以内,倾斜在 8° 以内", "en": "ICAO Doc 9303 Part 3 and ISO/IEC 19794-5 full-frontal portrait, as summarised in photocheck spec/chsi-2017.md, Other profiles: chin to crown 70–80% of the height, eye line 30–50% of the height from the top, yaw and pitch within 5°, roll within 8°"}
           },
           "checks": [
             "file.jpeg", "file.extension", "file.dimensions", "file.colour", "file.quality", "file.orientation",
@@ -247,12 +247,12 @@ enum BuiltInProfiles {
             "manual.accessories", "manual.contact_lenses", "manual.retouching", "manual.distortion"
           ],
           "limits": {
-            "framing.head_height": {"pass": {"min": 70, "max": 80}, "warn": null, "beyond": "fail", "source": {"document": "ICAO", "clause": "chin to crown 70–80% of the height"}},
-            "framing.eye_line": {"pass": {"min": 159.3, "max": 265.5}, "warn": null, "beyond": "fail", "source": {"document": "ICAO", "clause": "eye line 30–50% of the height from the top"}},
-            "pose.yaw": {"pass": {"max": 5}, "warn": {"max": 8}, "beyond": "fail", "source": {"document": "ICAO", "clause": "yaw within 5°"}},
-            "pose.roll": {"pass": {"max": 8}, "warn": null, "beyond": "fail", "source": {"document": "ICAO", "clause": "roll within 8°"}},
-            "framing.centring": {"source": {"document": "ICAO", "clause": "face centred (tolerance carried from chsi-2017)"}},
-            "background.colour": {"source": {"document": "ICAO", "clause": "plain, light-coloured background"}}
+            "framing.head_height": {"pass": {"min": 70, "max": 80}, "warn": null, "beyond": "fail", "source": {"document": "ICAO", "clause": {"zh": "下巴到头顶占高度的 70–80%", "en": "chin to crown 70–80% of the height"}}},
+            "framing.eye_line": {"pass": {"min": 159.3, "max": 265.5}, "warn": null, "beyond": "fail", "source": {"document": "ICAO", "clause": {"zh": "眼睛距上边沿为高度的 30–50%", "en": "eye line 30–50% of the height from the top"}}},
+            "pose.yaw": {"pass": {"max": 5}, "warn": {"max": 8}, "beyond": "fail", "source": {"document": "ICAO", "clause": {"zh": "左右转动在 5° 以内", "en": "yaw within 5°"}}},
+            "pose.roll": {"pass": {"max": 8}, "warn": null, "beyond": "fail", "source": {"document": "ICAO", "clause": {"zh": "倾斜在 8° 以内", "en": "roll within 8°"}}},
+            "framing.centring": {"source": {"document": "ICAO", "clause": {"zh": "脸部居中(容差沿用 chsi-2017)", "en": "face centred (tolerance carried from chsi-2017)"}}},
+            "background.colour": {"source": {"document": "ICAO", "clause": {"zh": "浅色纯色背景", "en": "plain, light-coloured background"}}}
           },
           "notes": {
             "file.dimensions": "ICAO sets no pixel count: the frame is 413x531, 35x45 mm at 300 dpi (photocheck's choice), and any larger photo at 7:9 passes. No dpi or file size is judged.",

@@ -183,7 +183,16 @@ public enum ProfileLoader {
             profile.checks = try r.list(v, at: "checks").enumerated().map { i, c throws(ProfileError) in try r.string(c, at: "checks[\(i)]") }
         }
         if let v = tree["documents"] {
-            for (key, value) in try r.map(v, at: "documents") { profile.documents[key] = try r.string(value, at: "documents.\(key)") }
+            for (key, value) in try r.map(v, at: "documents") {
+                if value is String {
+                    profile.documents[key] = try r.string(value, at: "documents.\(key)")
+                    profile.documentTitles[key] = nil
+                } else {
+                    let title = try r.localized(value, at: "documents.\(key)")
+                    profile.documents[key] = title.en
+                    profile.documentTitles[key] = title
+                }
+            }
         }
         if let v = tree["notes"] {
             var notes = profile.notes ?? [:]
@@ -315,9 +324,11 @@ public enum ProfileLoader {
             if let clause = value as? String { return LimitSource(document: origin, clause: clause) }
             let map = try self.map(value, at: at)
             try known(map, ["document", "clause"], at: at)
-            return LimitSource(
-                document: try map["document"].map { v throws(ProfileError) in try string(v, at: "\(at).document") } ?? origin,
-                clause: try map["clause"].map { v throws(ProfileError) in try string(v, at: "\(at).clause") } ?? "")
+            let document = try map["document"].map { v throws(ProfileError) in try string(v, at: "\(at).document") } ?? origin
+            guard let clause = map["clause"] else { return LimitSource(document: document, clause: "") }
+            if clause is String { return LimitSource(document: document, clause: try string(clause, at: "\(at).clause")) }
+            let both = try localized(clause, at: "\(at).clause")
+            return LimitSource(document: document, clause: both.en, translation: both)
         }
 
         /// `[100, 197, 255]`, or a list of `{rgb: [r, g, b], name: {zh, en}}`.
