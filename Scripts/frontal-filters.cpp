@@ -1,6 +1,6 @@
 // Writes Sources/CFaceShim/frontal_filters.inc: the filters and thresholds of dlib's frontal face
-// detector, laid out for frontal_scan. dlib ships the detector as a compressed string that takes
-// about 0.4 s to decompress on every start; the generated table takes none. Run `make
+// detector, laid out for frontal_scan. dlib ships the detector as a compressed string that is
+// decompressed on every start; the generated table needs no work at all. Run `make
 // frontal-filters` after a dlib upgrade; FaceLocatorTests fails while the table and dlib differ.
 #include <dlib/image_processing/frontal_face_detector.h>
 #include <dlib/revision.h>

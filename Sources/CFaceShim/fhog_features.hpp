@@ -4,7 +4,7 @@
 // frontal_scan: 31 planes with a zero border for a whole filter, rows padded to whole vector blocks.
 //
 // Why not dlib's own: its orientation voting adds every pixel into four cells one float at a time
-// and was a third of the detection time. Here a pixel row's votes are first gathered per cell
+// and a large part of the detection's work. Here a pixel row's votes are first gathered per cell
 // column (two adds a pixel, the horizontal interpolation weights depend only on the column), then
 // spread over the two cell rows with the vertical weights, a whole row of cells at once. The sums
 // are the same up to float rounding (the same products, added in another order).

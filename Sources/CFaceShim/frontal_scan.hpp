@@ -1,7 +1,7 @@
 // dlib's frontal face detector, scanned with all five of its filters in one pass.
 //
 // dlib applies each of the five HOG filters by itself, as about sixty separable (rank-one) pieces,
-// each a full pass over the pyramid level; that was half of the detection time. Here every window
+// each a full pass over the pyramid level, where the detection spent its time. Here every window
 // position is scored against the five full 10×10×31 filters at once: each feature vector loaded
 // feeds five accumulators, eight columns and several rows at a time. The features come from
 // fhog_extractor (dlib's definition, a faster vote); the pyramid's downsampling, the score
@@ -9,7 +9,7 @@
 // differ from dlib's in the fifth decimal (float rounding, and dlib drops singular values below
 // 0.1% of the largest when it splits the filters); boxes and sub-detectors are the same. The
 // filters themselves are a table generated from dlib's detector (frontal_filters.inc), because
-// dlib ships the detector compressed and takes 0.4 s to unpack it on every start.
+// dlib ships the detector compressed and unpacks it on every start.
 //
 // This file is compiled once per instruction set, each time inside its own namespace
 // (PHOTOCHECK_ISA, set by the scan_*.cpp that includes it): the scan's loops are plain C++ that the

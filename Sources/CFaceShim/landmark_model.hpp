@@ -1,8 +1,8 @@
 // dlib's 68-point shape predictor, read from its model file by a reader of our own.
 //
 // dlib's deserialize reads the 100 MB model through an istream one number at a time (each float
-// a variable-length mantissa and exponent): 0.6–0.9 s, most of `photocheck me.jpg`'s start-up.
-// This reader decodes the same format from a large buffer, several times faster, into flat
+// a variable-length mantissa and exponent), which made the model's load most of
+// `photocheck me.jpg`'s start-up. This reader decodes the same format from a large buffer into flat
 // arrays (the regression trees' splits and leaves, dlib's anchors and deltas), and
 // landmark_model places points with dlib's own helpers in dlib's order, so the landmarks are
 // dlib's to the bit. A file this reader does not understand throws, and the caller falls back
@@ -167,7 +167,7 @@ private:
 // dlib::shape_predictor's parts in flat arrays, and its prediction. The regression trees' splits
 // sit in one array and their leaf vectors in another, instead of dlib's vector per tree and heap
 // block per leaf: prediction reads 7 500 leaves of 544 bytes from all over 65 MB for every face,
-// and with one pointer less to follow per tree it takes half the time. It walks the trees as
+// and flat arrays leave one pointer less to follow per tree. It walks the trees as
 // dlib's regression_tree does and adds the same leaves in the same order, so the landmarks are
 // dlib's to the bit.
 struct landmark_model {

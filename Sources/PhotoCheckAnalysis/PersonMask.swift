@@ -365,8 +365,8 @@ extension PersonMask {
     static func median(_ values: [SIMD3<Double>]) -> SIMD3<Float> {
         guard !values.isEmpty else { return .zero }
         func med(_ xs: [Double]) -> Float { Float(xs.orderStatistic(xs.count / 2)) }
-        // Closures, not key paths: `map(\.x)` on SIMD3 resolved the key path for every sample
-        // at run time (2–3% of a photo's time).
+        // Closures, not key paths: `map(\.x)` on SIMD3 resolves the key path for every sample at
+        // run time, on a path every photo takes.
         return SIMD3(med(values.map { $0.x }), med(values.map { $0.y }), med(values.map { $0.z }))
     }
 

@@ -34,9 +34,9 @@ int32_t pc_detector_detect(
  * "avx512", "avx2" (with FMA) or "baseline" (any x86-64 or arm64). */
 const char *pc_detector_instruction_set(void);
 
-/* Loads a shape predictor model file written by dlib (the 68-point model is 100 MB; our reader
- * takes about 0.15–0.2 s, falling back to dlib's own deserialize, 0.6–0.9 s, for a file it does
- * not know). The loaded model is read-only: one instance may serve every thread at once. */
+/* Loads a shape predictor model file written by dlib (the 68-point model is 100 MB) with our own
+ * reader (landmark_model.hpp), falling back to dlib's slower deserialize for a file it does not
+ * know. The loaded model is read-only: one instance may serve every thread at once. */
 pc_shape_model *pc_shape_model_load(const char *path, char *error, size_t error_size);
 void pc_shape_model_destroy(pc_shape_model *model);
 /* Number of parts the model places (68 for the iBUG 300-W model). */
