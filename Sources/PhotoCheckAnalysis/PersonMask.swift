@@ -130,48 +130,7 @@ extension PersonMask {
         threshold = min(60, max(16, 2.5 * spread))
 
         // Backdrop candidates: near the model. Backdrop: candidates connected to the picture's edge.
-        var candidate = [Bool](repeating: false, count: w * h)
-        let limit2 = threshold * threshold
-        let columns = (0..<w).map { Self.normalised($0, w) }
-        image.pixels.withUnsafeBufferPointer { px in
-            candidate.withUnsafeMutableBufferPointer { out in
-                for y in 0..<h {
-                    let ny = Self.normalised(y, h)
-                    // The model along this row is a quadratic in x: a + b·x + c·x², per channel.
-                    let a = coefficients[0] + coefficients[2] * ny + coefficients[4] * ny * ny
-                    let b = coefficients[1] + coefficients[5] * ny
-                    let c = coefficients[3]
-                    // Four pixels at a time: each lane does the scalar loop's operations in its
-                    // order, so the lanes decide as it would.
-                    var x = 0
-                    while x + 4 <= w {
-                        let nx = SIMD4(columns[x], columns[x + 1], columns[x + 2], columns[x + 3])
-                        let i = (y * w + x) * 3
-                        let r = SIMD4(Double(px[i]), Double(px[i + 3]), Double(px[i + 6]), Double(px[i + 9]))
-                        let g = SIMD4(Double(px[i + 1]), Double(px[i + 4]), Double(px[i + 7]), Double(px[i + 10]))
-                        let bl = SIMD4(Double(px[i + 2]), Double(px[i + 5]), Double(px[i + 8]), Double(px[i + 11]))
-                        let dr = r - (a.x + b.x * nx + c.x * nx * nx)
-                        let dg = g - (a.y + b.y * nx + c.y * nx * nx)
-                        let db = bl - (a.z + b.z * nx + c.z * nx * nx)
-                        let near = dr * dr + dg * dg + db * db .< SIMD4(repeating: limit2)
-                        out[y * w + x] = near[0]
-                        out[y * w + x + 1] = near[1]
-                        out[y * w + x + 2] = near[2]
-                        out[y * w + x + 3] = near[3]
-                        x += 4
-                    }
-                    while x < w {
-                        let nx = columns[x]
-                        let i = (y * w + x) * 3
-                        let dr = Double(px[i]) - (a.x + b.x * nx + c.x * nx * nx)
-                        let dg = Double(px[i + 1]) - (a.y + b.y * nx + c.y * nx * nx)
-                        let db = Double(px[i + 2]) - (a.z + b.z * nx + c.z * nx * nx)
-                        out[y * w + x] = dr * dr + dg * dg + db * db < limit2
-                        x += 1
-                    }
-                }
-            }
-        }
+        let candidate = QuadraticSurface.pixelsNear(image, coefficients, within: threshold)
         // Seeds: the top edge and the side edges, not the bottom edge, where the person's clothes
         // (a white shirt on a light backdrop) can match the backdrop.
         var seeds = Array(0..<w)
@@ -197,13 +156,7 @@ extension PersonMask {
             person = Self.largestRegion(outside: backdrop, width: w, height: h)
         }
         if let face { Self.fillBody(&person, width: w, height: h, face: face) }
-        // A Bool is stored as the byte 0 or 1: summing the bytes with wrapping adds (no overflow
-        // check, no branch) lets the loop run on vector lanes.
-        let personCount = person.withUnsafeBytes { bytes in
-            var count = 0
-            for i in 0..<bytes.count { count &+= Int(bytes[i]) }
-            return count
-        }
+        let personCount = MaskRuns.selectedCount(person)
         isPerson = person
         personShare = Double(personCount) / Double(max(1, w * h))
         headTopY = face.flatMap { Self.headTop(person, width: w, height: h, face: $0) }

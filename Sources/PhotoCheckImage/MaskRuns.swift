@@ -17,6 +17,16 @@ package struct MaskRuns {
     /// their first pixels do).
     package private(set) var region: [Int32] = []
 
+    /// How many pixels of `mask` are selected. A Bool is stored as the byte 0 or 1: summing the
+    /// bytes with wrapping adds (no overflow check, no branch) lets the loop run on vector lanes.
+    package static func selectedCount(_ mask: [Bool]) -> Int {
+        mask.withUnsafeBytes { bytes in
+            var count = 0
+            for i in 0..<bytes.count { count &+= Int(bytes[i]) }
+            return count
+        }
+    }
+
     /// The runs of pixels where `mask` equals `selected`.
     package init(_ mask: [Bool], width: Int, height: Int, selected: Bool = true) {
         precondition(mask.count == width * height, "MaskRuns: mask size")

@@ -65,4 +65,53 @@ package enum QuadraticSurface {
         }
         return (0..<n).map { atb[$0] / ata[$0 * n + $0] }
     }
+
+    /// Which pixels of `image` lie within `radius` of the surface `coefficients` (RGB, Euclidean):
+    /// a mask in the picture's row-major order. The surface along a row is a quadratic in x, so it is
+    /// evaluated row by row, four pixels at a time on vector lanes; each lane does the one-pixel
+    /// loop's operations in its order, so the lanes decide as it would.
+    package static func pixelsNear(_ image: RGBImage, _ coefficients: [SIMD3<Double>], within radius: Double) -> [Bool] {
+        let w = image.width, h = image.height
+        var near = [Bool](repeating: false, count: w * h)
+        let limit2 = radius * radius
+        let columns = (0..<w).map { normalised($0, w) }
+        image.pixels.withUnsafeBufferPointer { px in
+            near.withUnsafeMutableBufferPointer { out in
+                for y in 0..<h {
+                    let ny = normalised(y, h)
+                    // The surface along this row: a + b·x + c·x², per channel.
+                    let a = coefficients[0] + coefficients[2] * ny + coefficients[4] * ny * ny
+                    let b = coefficients[1] + coefficients[5] * ny
+                    let c = coefficients[3]
+                    var x = 0
+                    while x + 4 <= w {
+                        let nx = SIMD4(columns[x], columns[x + 1], columns[x + 2], columns[x + 3])
+                        let i = (y * w + x) * 3
+                        let r = SIMD4(Double(px[i]), Double(px[i + 3]), Double(px[i + 6]), Double(px[i + 9]))
+                        let g = SIMD4(Double(px[i + 1]), Double(px[i + 4]), Double(px[i + 7]), Double(px[i + 10]))
+                        let bl = SIMD4(Double(px[i + 2]), Double(px[i + 5]), Double(px[i + 8]), Double(px[i + 11]))
+                        let dr = r - (a.x + b.x * nx + c.x * nx * nx)
+                        let dg = g - (a.y + b.y * nx + c.y * nx * nx)
+                        let db = bl - (a.z + b.z * nx + c.z * nx * nx)
+                        let lanes = dr * dr + dg * dg + db * db .< SIMD4(repeating: limit2)
+                        out[y * w + x] = lanes[0]
+                        out[y * w + x + 1] = lanes[1]
+                        out[y * w + x + 2] = lanes[2]
+                        out[y * w + x + 3] = lanes[3]
+                        x += 4
+                    }
+                    while x < w {
+                        let nx = columns[x]
+                        let i = (y * w + x) * 3
+                        let dr = Double(px[i]) - (a.x + b.x * nx + c.x * nx * nx)
+                        let dg = Double(px[i + 1]) - (a.y + b.y * nx + c.y * nx * nx)
+                        let db = Double(px[i + 2]) - (a.z + b.z * nx + c.z * nx * nx)
+                        out[y * w + x] = dr * dr + dg * dg + db * db < limit2
+                        x += 1
+                    }
+                }
+            }
+        }
+        return near
+    }
 }
