@@ -226,7 +226,7 @@ public struct HTMLReporter: Reporter {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             case "\n", "\t": out.unicodeScalars.append(ch)
-            default: out.unicodeScalars.append(ch.value < 0x20 || (0x7F...0x9F).contains(ch.value) ? "\u{FFFD}" : ch)
+            default: out.unicodeScalars.append(ControlCharacters.contains(ch) ? "\u{FFFD}" : ch)
             }
         }
         return out

@@ -132,12 +132,12 @@ package enum Words {
     /// Text safe to print on a terminal or put in a table: control characters (which could move
     /// the cursor or recolour the terminal) become U+FFFD; a line break, kept, is followed by
     /// `indent` spaces so continuation lines stay aligned (pass nil to turn breaks into U+FFFD too).
-    static func printable(_ text: String, indent: Int? = 0) -> String {
+    package static func printable(_ text: String, indent: Int? = 0) -> String {
         var out = ""
         for scalar in RawPath.display(text).unicodeScalars {
             if scalar == "\n", let indent {
                 out += "\n" + String(repeating: " ", count: indent)
-            } else if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+            } else if ControlCharacters.contains(scalar) {
                 out.unicodeScalars.append("\u{FFFD}")
             } else {
                 out.unicodeScalars.append(scalar)

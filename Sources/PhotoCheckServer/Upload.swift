@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import MultipartKit
 import NIOCore
+import PhotoCheckCore
 
 /// One uploaded photo: its bytes and the name it is reported under.
 struct Upload: Sendable {
@@ -111,7 +112,7 @@ struct Upload: Sendable {
     static func sanitisedName(_ name: String?) -> String {
         guard let name else { return "photo.jpg" }
         let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let clean = String(String.UnicodeScalarView(last.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }).prefix(200))
+        let clean = String(String.UnicodeScalarView(ControlCharacters.removed(from: last).unicodeScalars.prefix(200)))
         return clean.isEmpty || clean == "." || clean == ".." ? "photo.jpg" : clean
     }
 }

@@ -126,6 +126,8 @@ import Testing
         #expect(Upload.sanitisedName("C:\\Users\\me\\photo 1.JPG") == "photo 1.JPG")
         #expect(Upload.sanitisedName("..") == "photo.jpg")
         #expect(Upload.sanitisedName("a\u{0}b\nc.jpg") == "abc.jpg")
+        // DEL and C1 controls (U+009B is a terminal's CSI) go as C0 ones do.
+        #expect(Upload.sanitisedName("a\u{7F}b\u{9B}31mc\u{85}.jpg") == "ab31mc.jpg")
         #expect(Upload.sanitisedName(nil) == "photo.jpg")
     }
 
