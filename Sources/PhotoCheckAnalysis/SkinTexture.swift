@@ -62,7 +62,8 @@ public struct SkinTexture: Sendable, Equatable {
         guard face.faceWidth >= 40 else { return nil }
         let scale = normalFaceWidth / face.faceWidth
         let w = max(16, Int((Double(gray.width) * scale).rounded())), h = max(16, Int((Double(gray.height) * scale).rounded()))
-        let g = scaled(gray, width: w, height: h)
+        // Not rounded to 8 bits, so fine texture survives.
+        let g = Resampler.unrounded(gray, width: w, height: h)
         let residual = highPass(g, width: w, height: h)
 
         func region(_ r: PixelRect) -> PixelRect {
@@ -136,77 +137,6 @@ public struct SkinTexture: Sendable, Equatable {
         return PixelRect(
             x: Int(x0.rounded(.down)), y: Int(y0.rounded(.down)),
             width: Int((xs.max()! + gx - x0).rounded(.up)), height: Int((ys.max()! + gy - y0).rounded(.up)))
-    }
-
-    /// Luma resampled to width × height as floats: area average when shrinking, bilinear when
-    /// enlarging (no rounding, so fine texture survives).
-    static func scaled(_ gray: GrayImage, width: Int, height: Int) -> [Float] {
-        let sw = gray.width, sh = gray.height
-        var out = [Float](repeating: 0, count: width * height)
-        let sx = Double(sw) / Double(width), sy = Double(sh) / Double(height)
-        if sx >= 1 && sy >= 1 {
-            // Each output column's and row's source span, worked out once instead of per pixel.
-            let xSpans = AreaSpans.along(count: width, scale: sx, sourceSize: sw)
-            let ySpans = AreaSpans.along(count: height, scale: sy, sourceSize: sh)
-            // Area average in two exact integer passes: each source row summed over the output
-            // columns' spans, then those sums added over each output row's span.
-            var rowSums = [Int32](repeating: 0, count: sh * width)
-            // The spans tile the source row (each at least a pixel, one after another): each
-            // source pixel adds into its output column, in one pass without per-span loops.
-            var column = [Int](repeating: -1, count: sw)
-            for (ox, span) in xSpans.enumerated() { for x in span.start..<span.end { column[x] = ox } }
-            gray.pixels.withUnsafeBufferPointer { p in
-                rowSums.withUnsafeMutableBufferPointer { sums in
-                    column.withUnsafeBufferPointer { column in
-                        for y in 0..<sh {
-                            let row = p.baseAddress! + y * sw, sumRow = sums.baseAddress! + y * width
-                            for x in 0..<sw where column[x] >= 0 { sumRow[column[x]] &+= Int32(row[x]) }
-                        }
-                    }
-                }
-            }
-            // Likewise down the columns: each output row adds its span's row sums, a row at a time.
-            var total = [Int32](repeating: 0, count: width)
-            let spanWidths = xSpans.map { Int32($0.end - $0.start) }
-            rowSums.withUnsafeBufferPointer { sums in
-                out.withUnsafeMutableBufferPointer { o in
-                    total.withUnsafeMutableBufferPointer { total in
-                        for oy in 0..<height {
-                            let (y0, y1) = ySpans[oy]
-                            for ox in 0..<width { total[ox] = 0 }
-                            for y in y0..<y1 {
-                                let row = sums.baseAddress! + y * width
-                                for ox in 0..<width { total[ox] &+= row[ox] }
-                            }
-                            let rows = Int32(y1 - y0)
-                            // A span's area is a few pixels: the wrapping multiply cannot wrap, and
-                            // without the overflow check the loop runs on vector lanes.
-                            let outRow = o.baseAddress! + oy * width
-                            for ox in 0..<width { outRow[ox] = Float(total[ox]) / Float(spanWidths[ox] &* rows) }
-                        }
-                    }
-                }
-            }
-            return out
-        }
-        // Bilinear: an output column's two source columns and weight depend on the column alone,
-        // a row's on the row alone, so both are worked out once.
-        let columns = BilinearTaps.along(count: width, scale: sx, sourceSize: sw)
-        let rows = BilinearTaps.along(count: height, scale: sy, sourceSize: sh)
-        gray.pixels.withUnsafeBufferPointer { p in
-            out.withUnsafeMutableBufferPointer { out in
-                for oy in 0..<height {
-                    let (y0, y1, ay) = (rows[oy].near, rows[oy].far, Float(rows[oy].weight))
-                    for ox in 0..<width {
-                        let (x0, x1, ax) = (columns[ox].near, columns[ox].far, Float(columns[ox].weight))
-                        let top = Float(p[y0 * sw + x0]) * (1 - ax) + Float(p[y0 * sw + x1]) * ax
-                        let bottom = Float(p[y1 * sw + x0]) * (1 - ax) + Float(p[y1 * sw + x1]) * ax
-                        out[oy * width + ox] = top * (1 - ay) + bottom * ay
-                    }
-                }
-            }
-        }
-        return out
     }
 
     /// The image minus its 3×3 mean (0 on the border).

@@ -70,57 +70,10 @@ public struct RGBImage: Sendable, Equatable {
         return RGBImage(width: r.width, height: r.height, pixels: out)
     }
 
-    /// Area-average (box) downscale or bilinear upscale to the given size.
+    /// The picture at `newWidth` × `newHeight` with the analysis' kernel: area average when
+    /// shrinking, bilinear when enlarging (`Resampler.Kernel.areaAverageOrBilinear`).
     public func resized(width newWidth: Int, height newHeight: Int) -> RGBImage {
-        precondition(newWidth > 0 && newHeight > 0)
-        var out = [UInt8](repeating: 0, count: newWidth * newHeight * 3)
-        let sx = Double(width) / Double(newWidth), sy = Double(height) / Double(newHeight)
-        if sx >= 1 && sy >= 1 {
-            // Each output column's and row's source span, worked out once instead of per pixel.
-            let xSpans = AreaSpans.along(count: newWidth, scale: sx, sourceSize: width)
-            let ySpans = AreaSpans.along(count: newHeight, scale: sy, sourceSize: height)
-            pixels.withUnsafeBufferPointer { src in
-                out.withUnsafeMutableBufferPointer { dst in
-                    for oy in 0..<newHeight {
-                        let (y0, y1) = ySpans[oy]
-                        for ox in 0..<newWidth {
-                            let (x0, x1) = xSpans[ox]
-                            var acc = SIMD3<UInt32>(0, 0, 0)
-                            for y in y0..<y1 {
-                                for x in x0..<x1 {
-                                    let i = (y * width + x) * 3
-                                    acc &+= SIMD3(UInt32(src[i]), UInt32(src[i + 1]), UInt32(src[i + 2]))
-                                }
-                            }
-                            let n = UInt32((x1 - x0) * (y1 - y0))
-                            let o = (oy * newWidth + ox) * 3
-                            dst[o] = UInt8((acc.x + n / 2) / n)
-                            dst[o + 1] = UInt8((acc.y + n / 2) / n)
-                            dst[o + 2] = UInt8((acc.z + n / 2) / n)
-                        }
-                    }
-                }
-            }
-            return RGBImage(width: newWidth, height: newHeight, pixels: out)
-        }
-        let columns = BilinearTaps.along(count: newWidth, scale: sx, sourceSize: width)
-        let rows = BilinearTaps.along(count: newHeight, scale: sy, sourceSize: height)
-        pixels.withUnsafeBufferPointer { src in
-            for oy in 0..<newHeight {
-                let (y0, y1, ay) = rows[oy]
-                for ox in 0..<newWidth {
-                    let (x0, x1, ax) = columns[ox]
-                    let o = (oy * newWidth + ox) * 3
-                    for c in 0..<3 {
-                        let p00 = Double(src[(y0 * width + x0) * 3 + c]), p10 = Double(src[(y0 * width + x1) * 3 + c])
-                        let p01 = Double(src[(y1 * width + x0) * 3 + c]), p11 = Double(src[(y1 * width + x1) * 3 + c])
-                        let v = (p00 * (1 - ax) + p10 * ax) * (1 - ay) + (p01 * (1 - ax) + p11 * ax) * ay
-                        out[o + c] = UInt8(max(0, min(255, v.rounded())))
-                    }
-                }
-            }
-        }
-        return RGBImage(width: newWidth, height: newHeight, pixels: out)
+        Resampler.resample(self, width: newWidth, height: newHeight, kernel: .areaAverageOrBilinear)
     }
 }
 

@@ -183,7 +183,7 @@ import Testing
         try #require(raw8.count == 480 * 640 * 3)
         let reference = RGBImage(width: 480, height: 640, pixels: raw8)
         let decoded = try JPEGDecoder().decode(try Self.bytes(path)).image
-        let resampled = LanczosResampler.resample(decoded, crop: c, width: 480, height: 640)
+        let resampled = Resampler.resample(decoded, crop: c, width: 480, height: 640, kernel: .lanczos3)
         let fixed = try JPEGDecoder().decode(try #require(outcome.fixedBytes)).image
         let raw = Self.psnr(resampled, reference), encoded = Self.psnr(fixed, reference)
         #expect(raw >= 38, "resampled: \(raw) dB")

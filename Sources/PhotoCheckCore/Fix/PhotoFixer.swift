@@ -44,7 +44,7 @@ public struct FixOutcome: Sendable {
 
 /// Repairs what is wrong with a photo's file without touching what it shows: applies the EXIF
 /// orientation, crops to the profile's aspect around the face (`FramingPlanner`), resamples to the
-/// profile's size (`LanczosResampler`), encodes at the highest quality that fits the size band
+/// profile's size (`Resampler`, `.lanczos3`), encodes at the highest quality that fits the size band
 /// (`FixEncoder`, with JFIF density and the capture date only), then checks the result with every
 /// check of the profile. It never pads, paints, or changes background, light, colour or skin.
 ///
@@ -156,9 +156,9 @@ public final class PhotoFixer {
                 // photo, or a profile that keeps the crop's own size): the crop is taken from the
                 // full-size picture instead.
                 full = upright
-                resized = LanczosResampler.resample(upright, crop: plan.crop, width: outWidth, height: outHeight)
+                resized = Resampler.resample(upright, crop: plan.crop, width: outWidth, height: outHeight, kernel: .lanczos3)
             } else {
-                resized = LanczosResampler.resample(picture, crop: planned.crop, width: outWidth, height: outHeight)
+                resized = Resampler.resample(picture, crop: planned.crop, width: outWidth, height: outHeight, kernel: .lanczos3)
             }
             do {
                 if encoder == nil { encoder = try JPEGEncoder() }

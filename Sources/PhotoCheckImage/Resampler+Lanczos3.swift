@@ -1,17 +1,18 @@
 import Foundation
 import PhotoCheckModel
 
-/// Separable Lanczos-3 resampling of a rectangle of a picture to an exact size, as ImageMagick's
-/// `-filter Lanczos -resize` does it: when shrinking, the filter is stretched by the shrink factor
-/// so every source pixel contributes (no aliasing); when enlarging, it interpolates with its own
-/// three lobes. Values are filtered as stored (gamma-encoded sRGB), rounded and clamped to 0…255.
-/// Only pixels inside the rectangle are read: the result is a function of the crop alone.
-public enum LanczosResampler {
+/// The `.lanczos3` kernel: separable Lanczos-3 resampling of a rectangle of a picture to an exact
+/// size, as ImageMagick's `-filter Lanczos -resize` does it: when shrinking, the filter is
+/// stretched by the shrink factor so every source pixel contributes (no aliasing); when enlarging,
+/// it interpolates with its own three lobes. Values are filtered as stored (gamma-encoded sRGB),
+/// rounded and clamped to 0…255. Only pixels inside the rectangle are read: the result is a
+/// function of the crop alone.
+extension Resampler {
     /// Lobes of the windowed sinc.
     static let lobes = 3.0
 
     /// The `width`×`height` picture that `rect` of `image` becomes.
-    public static func resample(_ image: RGBImage, crop rect: PixelRect, width: Int, height: Int) -> RGBImage {
+    static func lanczos3(_ image: RGBImage, crop rect: PixelRect, width: Int, height: Int) -> RGBImage {
         precondition(width > 0 && height > 0 && !rect.isEmpty && rect.clipped(to: image.bounds) == rect, "resample: crop inside the picture")
         let columns = Taps(count: width, sourceStart: rect.x, sourceCount: rect.width)
         let rows = Taps(count: height, sourceStart: rect.y, sourceCount: rect.height)
@@ -29,7 +30,7 @@ public enum LanczosResampler {
         init(count outputs: Int, sourceStart: Int, sourceCount: Int) {
             let scale = Double(sourceCount) / Double(outputs)
             let stretch = max(1, scale)
-            let support = LanczosResampler.lobes * stretch
+            let support = Resampler.lobes * stretch
             first.reserveCapacity(outputs)
             for i in 0..<outputs {
                 // Centre of output pixel i in source coordinates (pixel centres at j + 0.5).
@@ -39,7 +40,7 @@ public enum LanczosResampler {
                 var taps: [Double] = []
                 var sum = 0.0
                 for j in lo...max(lo, hi) {
-                    let w = LanczosResampler.kernel((Double(j) + 0.5 - centre) / stretch)
+                    let w = Resampler.kernel((Double(j) + 0.5 - centre) / stretch)
                     taps.append(w)
                     sum += w
                 }
