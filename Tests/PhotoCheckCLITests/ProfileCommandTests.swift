@@ -46,6 +46,25 @@ import Testing
         #expect(run.stderr.contains(": \(key):"), "\(name): \(run.stderr)")
     }
 
+    /// Eight levels of nine aliases each took 46 s and 2 GB before the "unknown key" error; a
+    /// 200 KB line of brackets echoed the whole line to standard error.
+    @Test func hostileProfileFilesExitTwoAtOnceWithAShortMessage() throws {
+        var bomb = [#"l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]"#]
+        for level in 1..<8 { bomb.append("l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ",") + "]") }
+        let files = [
+            try Self.file("bomb8.yaml", (bomb + ["extends: chsi-2017"]).joined(separator: "\n") + "\n"),
+            try Self.file("deep.yaml", "extends: chsi-2017\nx: " + String(repeating: "[", count: 60_000) + "\n"),
+            try Self.file("big.yaml", "extends: chsi-2017\n" + String(repeating: "# a comment line\n", count: 20_000)),
+        ]
+        for path in files {
+            let start = Date()
+            let run = try CLI.run(["rules", "--profile", path])
+            #expect(run.status == 2, "\(path): \(run.stderr.prefix(300))")
+            #expect(Date().timeIntervalSince(start) < 10, "\(path)")
+            #expect(run.stderr.utf8.count < 600, "\(path): \(run.stderr.utf8.count) bytes on standard error")
+        }
+    }
+
     @Test func builtInProfilesAreChosenByName() throws {
         let run = try CLI.run([CLI.good, "--profile", "chsi-2017", "--format", "json"])
         #expect(run.status == 0)

@@ -11,8 +11,9 @@ public enum ProfileLoader {
         case json, yaml
     }
 
-    /// A profile file is a few KB; anything much larger is not one.
-    static let maxFileBytes = 1 << 20
+    /// A profile file is a few KB (every limit of every check written out is under 20 KB);
+    /// anything larger is not one, and is refused before it is parsed.
+    static let maxFileBytes = 64 * 1024
 
     /// A profile file by path: `.json` (or text starting with `{`) is JSON, anything else YAML.
     public static func load(path: String) throws -> Profile {
@@ -84,6 +85,9 @@ public enum ProfileLoader {
     // MARK: Text to tree
 
     static func tree(_ data: Data, format: Format, origin: String) throws(ProfileError) -> [String: Any] {
+        guard data.count <= maxFileBytes else {
+            throw ProfileError(origin: origin, key: "", problem: Localized(zh: "文件太大,不是规范文件", en: "too large to be a profile file"))
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ProfileError(origin: origin, key: "", problem: Localized(zh: "文件不是 UTF-8 文本", en: "the file is not UTF-8 text"))
         }
@@ -98,10 +102,15 @@ public enum ProfileLoader {
                     problem: Localized(zh: "不是有效的 JSON:\(error.localizedDescription)", en: "not valid JSON: \(error.localizedDescription)"))
             }
         case .yaml:
+            // Anchors, aliases, deep nesting and syntax errors are refused on libyaml's events
+            // before Yams builds anything (an alias bomb expands exponentially as it is built).
+            try YAMLGate.check(Array(data), origin: origin)
             do {
-                parsed = try Yams.load(yaml: text)
+                parsed = try Yams.load(yaml: text, .default, yamlConstructor)
             } catch {
-                throw ProfileError(origin: origin, key: "", problem: Localized(zh: "不是有效的 YAML:\(error)", en: "not valid YAML: \(error)"))
+                throw ProfileError(
+                    origin: origin, key: "",
+                    problem: Localized(zh: "不是有效的 YAML:\(shortened("\(error)"))", en: "not valid YAML: \(shortened("\(error)"))"))
             }
         }
         guard let parsed, let top = try mapping(parsed, "", origin) else {
@@ -109,6 +118,31 @@ public enum ProfileLoader {
                 origin: origin, key: "", problem: Localized(zh: "文件应是一个映射(键: 值)", en: "the file must be a mapping of keys to values"))
         }
         return top
+    }
+
+    /// A whole number written out in a profile that no Int holds (`height: 99999999999999999999`):
+    /// Yams would make it text, which would then be reported as "not a number".
+    struct TooLargeNumber {
+        let text: String
+
+        /// The number as written, its first 20 characters and how many digits when longer.
+        var excerpt: String {
+            text.count > 24 ? "\(text.prefix(20))… (\(text.count) digits)" : text
+        }
+    }
+
+    /// Yams' own constructor, but for integers too large for an Int.
+    private static var yamlConstructor: Constructor {
+        var scalars = Constructor.defaultScalarMap
+        scalars[.int] = { scalar in Int.construct(from: scalar) ?? TooLargeNumber(text: scalar.string) }
+        return Constructor(scalars)
+    }
+
+    /// A library's message cut to a few short lines (Yams quotes the whole line it stopped on).
+    static func shortened(_ message: String, lines: Int = 3, width: Int = 100) -> String {
+        message.split(separator: "\n", omittingEmptySubsequences: true).prefix(lines)
+            .map { $0.count > width ? $0.prefix(width) + "…" : String($0) }
+            .joined(separator: " ")
     }
 
     /// A JSON object or YAML mapping with text keys, or nil for anything else.
@@ -275,6 +309,9 @@ public enum ProfileLoader {
         }
 
         func number(_ value: Any, at: String) throws(ProfileError) -> Double {
+            if let big = value as? TooLargeNumber {
+                throw error(at, zh: "数字 \(big.excerpt) 太大", en: "the number \(big.excerpt) is too large")
+            }
             if value is String || value is Bool && !(value is NSNumber) {
                 throw error(at, zh: "应为数字", en: "must be a number")
             }
@@ -293,6 +330,11 @@ public enum ProfileLoader {
         }
 
         func integer(_ value: Any, at: String, _ range: ClosedRange<Int>) throws(ProfileError) -> Int {
+            if let big = value as? TooLargeNumber {
+                throw error(
+                    at, zh: "应为 \(range.lowerBound)–\(range.upperBound) 之间的整数,\(big.excerpt) 太大",
+                    en: "must be a whole number from \(range.lowerBound) to \(range.upperBound); \(big.excerpt) is far too large")
+            }
             let number = try self.number(value, at: at)
             guard number == number.rounded(), number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
                 throw error(
