@@ -6,7 +6,8 @@ public struct FixReport: Sendable, Equatable {
     /// The source picture's displayed size.
     public var sourceWidth: Int?
     public var sourceHeight: Int?
-    /// The JPEG quality the size search chose, and the file's size in bytes (nil in a dry run).
+    /// The JPEG quality the size search chose, and the file's size in bytes (also in a dry run: the
+    /// file that would be written).
     public var quality: Int?
     public var byteCount: Int?
     /// Why the photo was not fixed, or nil.

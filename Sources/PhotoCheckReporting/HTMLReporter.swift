@@ -131,10 +131,11 @@ public struct HTMLReporter: Reporter {
             let caption = fix.plan == nil ? (zh ? "原照片" : "Source") : (zh ? "原照片,红框为裁剪范围" : "Source, the crop in red")
             out += caption + "</figcaption></figure>\n"
         }
-        if let fixed = report.picture ?? report.thumbnail, fix.refusal == nil, !fix.dryRun {
+        if let fixed = report.picture ?? report.thumbnail, fix.refusal == nil {
             out +=
                 "<figure style=\"margin:0\"><img style=\"max-width:240px;max-height:320px;display:block\" alt=\"\" src=\"\(Self.dataURL(fixed))\"><figcaption>"
-            out += (zh ? "修复后" : "Fixed") + "</figcaption></figure>\n"
+            let caption = fix.dryRun ? (zh ? "修复后(试运行,未写入)" : "Fixed (dry run, not written)") : (zh ? "修复后" : "Fixed")
+            out += caption + "</figcaption></figure>\n"
         }
         out += "</div>\n"
         if let line = FixWords.summary(fix) { out += "<p class=\"fixline\">\(esc(line.text(lang)))</p>\n" }

@@ -29,7 +29,11 @@ struct FixCommand: ParsableCommand {
     )
     var output: String?
 
-    @Flag(name: .long, help: UI.help("Print the crop and the predicted measurements; write nothing.", "只显示裁剪范围和预计的测量值,不写任何文件。"))
+    @Flag(
+        name: .long,
+        help: UI.help(
+            "Make and check the fixed photo in memory and report it (the verdict and exit code of a real fix); write nothing.",
+            "在内存中修复并检查照片,报告结果(结论和退出码与实际修复相同),不写任何文件。"))
     var dryRun = false
 
     @Option(

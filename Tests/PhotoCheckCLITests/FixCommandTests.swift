@@ -96,6 +96,21 @@ import Testing
         #expect(zh.text.contains("试运行,未写入文件") && zh.text.contains("预计头顶距上边沿"), "\(zh.text)")
     }
 
+    /// A photo whose fix fails (head tilted 20°, uneven backdrop, light from one side, colour cast):
+    /// the dry run says FAIL and exits 1 as the real fix does, and writes nothing.
+    @Test func dryRunOfAFailingPhotoFailsAsTheFixDoes() throws {
+        let dir = try Self.folder(["tilt.jpg": Self.shared.appendingPathComponent("selfie-head-tilted-busy-bg-03.jpg").path])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("tilt.jpg").path
+        let dry = try CLI.run(["fix", input, "--dry-run", "--lang", "en"])
+        #expect(dry.status == 1, "\(dry.text)")
+        #expect(dry.text.hasPrefix("[FAIL]"), "\(dry.text)")
+        #expect(dry.text.contains("dry run, nothing written: would crop "))
+        #expect(Self.listing(dir) == ["tilt.jpg"])
+        let real = try CLI.run(["fix", input, "--lang", "en"])
+        #expect(real.status == dry.status && real.text.hasPrefix("[FAIL]"), "\(real.text)")
+    }
+
     @Test func anOutputThatIsAnInputIsRefused() throws {
         let dir = try Self.folder(["me.jpg": Self.good])
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -12,7 +12,8 @@ public struct FixOptions: Sendable {
     public var check: CheckOptions
     /// The largest enlargement allowed; a face that needs more is refused (`focus.sharpness`).
     public var maxEnlargement: Double
-    /// Plan only: no pixels are resampled, nothing is encoded or checked.
+    /// Write nothing: the fix is made and re-checked in memory as usual (so the report's verdict is
+    /// the fixed photo's), but `FixOutcome.fixedBytes` stays nil.
     public var dryRun: Bool
     /// Also keep a small JPEG of the source with the crop box drawn (`FixReport.sourcePreview`),
     /// for the HTML report.
@@ -34,7 +35,7 @@ public struct FixOutcome: Sendable {
     public var fixedBytes: [UInt8]?
     /// The re-check of the fixed bytes (every check of the profile, by the same `PhotoChecker` as
     /// `check`), with `fix` set. For a refusal: a report of the source with one failing finding,
-    /// the blocking check's, that says why; in a dry run, the plan and no findings.
+    /// the blocking check's, that says why. A dry run's report is the same as a real fix's.
     public var report: PhotoReport
     /// Shortcuts into `report.fix`.
     public var plan: FramingPlan? { report.fix?.plan }
@@ -140,11 +141,6 @@ public final class PhotoFixer {
         fix.sourceHeight = source.height
         fix.dryRun = options.dryRun
         if options.sourcePreview { fix.sourcePreview = preview(picture, crop: planned.crop) }
-        if options.dryRun {
-            var report = PhotoReport(path: path, verdict: .pass, width: source.width, height: source.height, findings: [])
-            report.fix = fix
-            return FixOutcome(path: path, fixedBytes: nil, report: report)
-        }
         var full: RGBImage?
         var encoded: FixEncoder.Encoded
         while true {
@@ -179,7 +175,9 @@ public final class PhotoFixer {
         fix.retake = report.findings.filter { ($0.status == .fail || $0.status == .warn) && !FixReport.fixableChecks.contains($0.check) }
             .map(\.check)
         report.fix = fix
-        return FixOutcome(path: path, fixedBytes: encoded.bytes, report: report)
+        // A dry run renders, encodes and re-checks the fix like a real one, so its verdict and exit
+        // code are those of the photo as it would be written; only the bytes are not handed out.
+        return FixOutcome(path: path, fixedBytes: options.dryRun ? nil : encoded.bytes, report: report)
     }
 
     /// The size of the fixed photo for a crop of `crop` source pixels. A profile with an exact size
