@@ -98,6 +98,10 @@ public struct JSONReporter: Reporter {
         }
         json.key("dry_run")
         json.boolean(fix.dryRun)
+        json.key("judged_on_source")
+        json.beginArray()
+        for check in fix.fromSource { json.string(check) }
+        json.endArray()
         json.key("output")
         if let output = fix.outputPath { json.string(output) } else { json.null() }
         if let w = fix.outputWidth, let h = fix.outputHeight {

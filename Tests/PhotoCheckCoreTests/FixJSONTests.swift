@@ -18,7 +18,8 @@ import Testing
         fix.quality = 92
         fix.byteCount = 59_502
         fix.outputPath = "班级/张三.fixed.jpg"
-        fix.retake = ["background.colour", "clothing.contrast"]
+        fix.retake = ["background.colour", "clothing.contrast", "edit.software"]
+        fix.fromSource = ["edit.software"]
         fixed.fix = fix
         var dry = ReportSamples.reports[0]
         var plan = fix
@@ -26,6 +27,7 @@ import Testing
         plan.byteCount = nil
         plan.outputPath = nil
         plan.retake = []
+        plan.fromSource = []
         plan.dryRun = true
         dry.fix = plan
         var refused = PhotoReport(path: "group.jpg", verdict: .fail, findings: [])
@@ -47,6 +49,10 @@ import Testing
         #expect(fix["quality"] as? Int == 92 && fix["output"] as? String == "班级/张三.fixed.jpg")
         #expect(fix["scale"] as? Double == 0.5079)
         #expect((fix["retake_advice"] as? [String: String])?["zh"]?.contains("背景颜色") == true)
+        // Judged on the source: named, and its advice said apart from the retake.
+        #expect(fix["judged_on_source"] as? [String] == ["edit.software"])
+        #expect((fix["retake_advice"] as? [String: String])?["en"]?.contains("These are in the source file") == true)
+        #expect((photos[1]["fix"] as? [String: Any])?["judged_on_source"] as? [String] == [])
         let refusal = try #require((photos[2]["fix"] as? [String: Any])?["refusal"] as? [String: Any])
         #expect(refusal["check"] as? String == "face.count")
         // A check report has no fix object at all.

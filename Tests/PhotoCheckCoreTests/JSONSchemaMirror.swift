@@ -72,7 +72,7 @@ extension JSONReporter {
         init(_ fix: FixReport) { self.fix = fix }
 
         enum Keys: String, CodingKey {
-            case bytes, crop, dry_run, output, output_size, predicted, quality, refusal, retake, retake_advice, scale, source
+            case bytes, crop, dry_run, judged_on_source, output, output_size, predicted, quality, refusal, retake, retake_advice, scale, source
         }
 
         struct Refusal: Encodable {
@@ -85,6 +85,7 @@ extension JSONReporter {
             try c.encode(fix.byteCount, forKey: .bytes)
             try c.encode(fix.plan.map { ["x": $0.crop.x, "y": $0.crop.y, "width": $0.crop.width, "height": $0.crop.height] }, forKey: .crop)
             try c.encode(fix.dryRun, forKey: .dry_run)
+            try c.encode(fix.fromSource, forKey: .judged_on_source)
             try c.encode(fix.outputPath, forKey: .output)
             try c.encodeIfPresent(fix.outputWidth.flatMap { w in fix.outputHeight.map { ["width": w, "height": $0] } }, forKey: .output_size)
             try c.encode(

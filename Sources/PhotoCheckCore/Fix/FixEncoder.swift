@@ -1,6 +1,7 @@
 import PhotoCheckDecoding
 import PhotoCheckImage
 import PhotoCheckModel
+import PhotoCheckRules
 
 /// Encodes a fixed photo: baseline JPEG through libturbojpeg, JFIF at the profile's density, the
 /// capture date (EXIF DateTimeOriginal) and nothing else, at the highest quality whose file lands in
@@ -60,6 +61,21 @@ public struct FixEncoder {
         }
         if let best { return best }
         return Encoded(bytes: try file(minimumQuality), quality: minimumQuality)
+    }
+
+    /// A stored capture date in the form EXIF DateTimeOriginal takes ("YYYY:MM:DD HH:MM:SS"), with
+    /// the day `edit.recency` reads from it, so the fixed file carries the date the check judged.
+    /// Editors also write "2009:09:09 20:27:09.60:04:00" (fraction and zone run in), dashes, or a
+    /// day alone: the time is kept when it reads as one, else midnight. Nil when `edit.recency`
+    /// reads no day either.
+    package static func exifDate(_ stored: String) -> String? {
+        guard RecencyRule.captureDay(stored) != nil else { return nil }
+        let numbers = stored.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        guard numbers.count >= 3 else { return nil }
+        var time = Array(numbers.dropFirst(3).prefix(3))
+        if time.count < 3 || time[0] > 23 || time[1] > 59 || time[2] > 59 { time = [0, 0, 0] }
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(numbers[0]):\(two(numbers[1])):\(two(numbers[2])) \(two(time[0])):\(two(time[1])):\(two(time[2]))"
     }
 
     /// An APP1 segment holding only EXIF DateTimeOriginal ("YYYY:MM:DD HH:MM:SS"), or nil when the

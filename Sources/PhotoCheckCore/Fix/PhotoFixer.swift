@@ -47,7 +47,9 @@ public struct FixOutcome: Sendable {
 /// orientation, crops to the profile's aspect around the face (`FramingPlanner`), resamples to the
 /// profile's size (`Resampler`, `.lanczos3`), encodes at the highest quality that fits the size band
 /// (`FixEncoder`, with JFIF density and the capture date only), then checks the result with every
-/// check of the profile. It never pads, paints, or changes background, light, colour or skin.
+/// check of the profile; what the fix cannot change (`FixReport.judgedOnSource`: the source file's
+/// history, the capture date, the person) is judged on the source as well, the worse finding kept.
+/// It never pads, paints, or changes background, light, colour or skin.
 ///
 /// In-memory and self-contained, so a server can call it per request:
 ///
@@ -158,7 +160,8 @@ public final class PhotoFixer {
             }
             do {
                 if encoder == nil { encoder = try JPEGEncoder() }
-                encoded = try FixEncoder(profile: profile).encode(resized, captureDate: photo.exif.dateTimeOriginal, with: encoder!)
+                encoded = try FixEncoder(profile: profile).encode(
+                    resized, captureDate: photo.exif.dateTimeOriginal.flatMap(FixEncoder.exifDate), with: encoder!)
             } catch {
                 return refused(FixRefusal(check: "file.jpeg", zh: "JPEG 编码失败:\(error.message)", en: "JPEG encoding failed: \(error.message)"))
             }
@@ -172,12 +175,31 @@ public final class PhotoFixer {
         fix.byteCount = encoded.bytes.count
         var report = checker.check(path: Self.defaultOutputPath(for: path), bytes: encoded.bytes)
         report.path = path
-        fix.retake = report.findings.filter { ($0.status == .fail || $0.status == .warn) && !FixReport.fixableChecks.contains($0.check) }
-            .map(\.check)
+        fix.fromSource = Self.judgeOnSource(&report, source: photo)
+        fix.retake = report.findings.filter {
+            ($0.status == .fail || $0.status == .warn) && (!FixReport.fixableChecks.contains($0.check) || fix.fromSource.contains($0.check))
+        }.map(\.check)
         report.fix = fix
         // A dry run renders, encodes and re-checks the fix like a real one, so its verdict and exit
         // code are those of the photo as it would be written; only the bytes are not handed out.
         return FixOutcome(path: path, fixedBytes: options.dryRun ? nil : encoded.bytes, report: report)
+    }
+
+    /// Puts the source's finding in place of the fixed photo's for each check of
+    /// `FixReport.judgedOnSource` the profile runs where the source's is worse (fail over warn
+    /// over the rest), its message marked as the source's; the verdict follows. Returns those
+    /// checks, in report order.
+    package static func judgeOnSource(_ report: inout PhotoReport, source: PhotoAnalysis) -> [CheckID] {
+        var taken: [CheckID] = []
+        for (index, fixed) in report.findings.enumerated() where FixReport.judgedOnSource.contains(fixed.check) {
+            var original = PhotoChecker.evaluate(fixed.check, source)
+            guard original.status.severity > fixed.status.severity else { continue }
+            original.message = Localized(zh: "原照片:" + original.message.zh, en: "Source photo: " + original.message.en)
+            report.findings[index] = original
+            taken.append(fixed.check)
+        }
+        if !taken.isEmpty { report.verdict = Verdict(findings: report.findings) }
+        return taken
     }
 
     /// The size of the fixed photo for a crop of `crop` source pixels. A profile with an exact size
