@@ -202,36 +202,17 @@ public final class PhotoFixer {
         return taken
     }
 
-    /// The size of the fixed photo for a crop of `crop` source pixels. A profile with an exact size
-    /// gets it. A profile that sets only a minimum (cet: at least 144×192) gets the crop's own size,
-    /// so no pixel the camera took of the face is thrown away: the minimum is what a school's
-    /// system can still read, not a target, and a picture shrunk to it loses the fine detail
-    /// `focus.sharpness` looks for. A crop smaller than the minimum is enlarged to it (the planner
-    /// has already bounded that enlargement).
+    /// The size of the fixed photo for a crop of `crop` source pixels (`Profile.fixedSize`).
     package static func outputSize(_ profile: Profile, crop: PixelRect) -> (width: Int, height: Int) {
-        guard profile.sizeMatch == .atLeast, crop.width >= profile.width, crop.height >= profile.height else {
-            return (profile.width, profile.height)
-        }
-        return (crop.width, crop.height)
+        profile.fixedSize(crop: crop)
     }
 
-    /// The JPEG quality below which a smaller output is preferred (only profiles with a size range
-    /// choose their size).
-    static let goodQuality = 85
+    /// The JPEG quality below which a smaller output is preferred (`Profile.goodFixQuality`).
+    static let goodQuality = Profile.goodFixQuality
 
-    /// A size about a fifth smaller at the profile's aspect (whole aspect steps where it has them),
-    /// never below its minimum; nil when the size is fixed or already the minimum.
+    /// A size about a fifth smaller (`Profile.smallerFixedSize`).
     package static func smallerOutput(_ profile: Profile, width: Int, height: Int) -> (width: Int, height: Int)? {
-        guard profile.sizeMatch == .atLeast, height > profile.height else { return nil }
-        let unit = FramingPlanner.gcd(profile.width, profile.height)
-        let aw = profile.width / unit, ah = profile.height / unit
-        let target = max(Double(profile.height), Double(height) * 0.8)
-        if ah <= 64 {
-            let m = max(profile.height / ah, Int((target / Double(ah)).rounded()))
-            return m * ah < height ? (m * aw, m * ah) : nil
-        }
-        let h = Int(target.rounded())
-        return (Int((Double(h) * Double(profile.width) / Double(profile.height)).rounded()), h)
+        profile.smallerFixedSize(width: width, height: height)
     }
 
     /// A plan made on a picture decoded at `scale`, with its crop in full-size pixels (still of the

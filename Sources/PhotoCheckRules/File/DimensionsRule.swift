@@ -82,7 +82,7 @@ struct DimensionsRule: Rule {
             ? Localized(zh: "只缩放改不了人像位置(见头顶、眼睛、脸宽、居中各项);", en: "Resizing alone will not fix the framing (see the framing checks); ")
             : Localized(zh: "", en: "")
         if let crop = photo.framingCrop() {
-            let advice = crop.advice(p)
+            let advice = photo.cropAdvice(crop)
             let soft =
                 crop.keepsResolution
                 ? Localized(zh: "", en: "")

@@ -24,6 +24,21 @@ package struct FramingCrop: Equatable {
         self.keepsResolution = keepsResolution
     }
 
+    /// For a profile that sets only a minimum size, `rect` at the aspect exactly, in whole steps of
+    /// it where there are (405×540, not 404×539, for 3:4): such a crop is saved at its own size,
+    /// as fix saves it. Other profiles' crops are resized to the profile's size and kept as they are.
+    static func stepped(_ rect: PixelRect, _ profile: Profile, width: Int, height: Int) -> PixelRect {
+        let (aw, ah) = profile.aspectSteps
+        guard profile.sizeMatch == .atLeast, ah <= 64 else { return rect }
+        let m = max(1, min(Int((Double(rect.height) / Double(ah)).rounded()), width / aw, height / ah))
+        var out = rect
+        out.width = m * aw
+        out.height = m * ah
+        out.x = max(0, min(rect.x + (rect.width - out.width) / 2, width - out.width))
+        out.y = max(0, min(rect.y, height - out.height))
+        return out
+    }
+
     package var offTop: Int { rect.y }
     var offBottom: Int { pictureHeight - rect.y - rect.height }
     var offLeft: Int { rect.x }
@@ -77,8 +92,9 @@ package struct FramingCrop: Equatable {
             guard top.rounded(.up) <= bottom.rounded(.down), left.rounded(.up) <= right.rounded(.down) else { continue }
             let y = min(max((eyeLineY - (eyeMin + eyeMax) / 2 / k).rounded(), yRange.lowerBound), yRange.upperBound)
             let x = min(max((faceCentreX - cw / 2).rounded(), left.rounded(.up)), right.rounded(.down))
-            let rect = PixelRect(
+            var rect = PixelRect(
                 x: Int(x), y: Int(y), width: min(width, Int(cw.rounded())), height: min(height, Int(ch.rounded())))
+            rect = Self.stepped(rect, profile, width: width, height: height)
             return FramingCrop(
                 rect: rect, topRange: Int(yRange.lowerBound)...Int(yRange.upperBound), pictureWidth: width, pictureHeight: height,
                 keepsResolution: ch >= ph - 0.5)
@@ -98,24 +114,40 @@ package struct FramingCrop: Equatable {
 
     /// What to cut, in both languages: "crop 900×1200 px: about 60–120 px (5–10% of the height) off
     /// the top, 180 off the bottom, 150 off the left and 150 off the right, then resize to 480×640".
-    package func advice(_ profile: Profile) -> Localized {
+    /// A profile that sets only a minimum size (cet) keeps the crop's size, as fix does: "then save
+    /// it at 405×540 at quality 100 (about 60 KB)" when `saved` says what reaches the file-size
+    /// band, else "then keep that size (at least 144×192)"; shrunk to the minimum, the file would
+    /// fall under the band.
+    package func advice(_ profile: Profile, saved: SavedSize? = nil) -> Localized {
         let size = "\(rect.width)×\(rect.height)", out = "\(profile.width)×\(profile.height)"
+        var then = Localized(zh: "再缩放为 \(out)", en: "then resize to \(out)")
+        if profile.sizeMatch == .atLeast {
+            then =
+                saved.map { Localized(zh: "再按 \($0.text.zh)保存", en: "then save it at \($0.text.en)") }
+                ?? Localized(zh: "保持这个尺寸(至少 \(out))", en: "then keep that size (at least \(out))")
+        }
         if offTop == 0 && topRange.upperBound - topRange.lowerBound <= 4 {
             return Localized(
-                zh: "裁剪出 \(size) 像素:顶部不裁,底部裁掉 \(offBottom)、左边 \(offLeft)、右边 \(offRight) 像素,再缩放为 \(out)",
+                zh: "裁剪出 \(size) 像素:顶部不裁,底部裁掉 \(offBottom)、左边 \(offLeft)、右边 \(offRight) 像素,\(then.zh)",
                 en:
-                    "crop \(size) px: nothing off the top, \(offBottom) off the bottom, \(offLeft) off the left and \(offRight) off the right, then resize to \(out)"
+                    "crop \(size) px: nothing off the top, \(offBottom) off the bottom, \(offLeft) off the left and \(offRight) off the right, \(then.en)"
             )
         }
         return Localized(
-            zh: "裁剪出 \(size) 像素:顶部裁掉\(offTopText(true)),底部 \(offBottom)、左边 \(offLeft)、右边 \(offRight) 像素,再缩放为 \(out)",
+            zh: "裁剪出 \(size) 像素:顶部裁掉\(offTopText(true)),底部 \(offBottom)、左边 \(offLeft)、右边 \(offRight) 像素,\(then.zh)",
             en:
-                "crop \(size) px: \(offTopText(false)) off the top, \(offBottom) off the bottom, \(offLeft) off the left and \(offRight) off the right, then resize to \(out)"
+                "crop \(size) px: \(offTopText(false)) off the top, \(offBottom) off the bottom, \(offLeft) off the left and \(offRight) off the right, \(then.en)"
         )
     }
 }
 
 extension PhotoAnalysis {
+    /// `crop.advice` with, for a profile that sets only a minimum size, the size and quality that
+    /// reach the file-size band (`savedSize`).
+    func cropAdvice(_ crop: FramingCrop) -> Localized {
+        crop.advice(profile, saved: profile.sizeMatch == .atLeast ? savedSize() : nil)
+    }
+
     /// The crop that frames this photo's face (see `FramingCrop`); nil without a face or when no
     /// crop frames it. The head top is the outline's when the backdrop is plain, else the estimate
     /// from the face's proportions.
@@ -131,7 +163,9 @@ extension PhotoAnalysis {
         guard decodeScale < 1, let source = sourceSize else { return crop }
         func up(_ v: Int) -> Int { Int((Double(v) / decodeScale).rounded()) }
         var scaled = crop
-        scaled.rect = PixelRect(x: up(crop.rect.x), y: up(crop.rect.y), width: up(crop.rect.width), height: up(crop.rect.height))
+        scaled.rect = FramingCrop.stepped(
+            PixelRect(x: up(crop.rect.x), y: up(crop.rect.y), width: up(crop.rect.width), height: up(crop.rect.height)), profile,
+            width: source.width, height: source.height)
         scaled.topRange = up(crop.topRange.lowerBound)...up(crop.topRange.upperBound)
         scaled.pictureWidth = source.width
         scaled.pictureHeight = source.height

@@ -58,7 +58,7 @@ enum FaceRuleText {
         guard let crop = photo.framingCrop(), crop.keepsResolution,
             crop.rect.width < crop.pictureWidth || crop.rect.height < crop.pictureHeight
         else { return Localized(zh: "", en: "") }
-        let advice = crop.advice(photo.profile)
+        let advice = photo.cropAdvice(crop)
         return Localized(zh: ";或者不重拍,\(advice.zh)(photocheck fix 可自动完成)", en: "; or, without re-shooting, \(advice.en) (photocheck fix does this)")
     }
 
