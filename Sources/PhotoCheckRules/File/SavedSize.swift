@@ -77,7 +77,7 @@ private enum SavedSizeKey: AnalysisKey {
             let fits = width <= inside.width && height <= inside.height
             let (sw, sh) = fits ? (width, height) : (inside.width, inside.height)
             let key = "\(sw)x\(sh)"
-            let sample = samples[key] ?? LanczosResampler.resample(picture, crop: inside, width: sw, height: sh)
+            let sample = samples[key] ?? Resampler.resample(picture, crop: inside, width: sw, height: sh, kernel: .lanczos3)
             samples[key] = sample
             guard let file = try? encoder.encode(sample, quality: quality, subsampling: .s444, dpi: dpi) else { return nil }
             return Int((Double(file.count) * Double(width * height) / Double(sw * sh)).rounded(.up))
