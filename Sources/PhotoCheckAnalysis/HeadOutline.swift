@@ -41,24 +41,6 @@ public struct HeadOutline: Sendable, Equatable {
     /// True when `y` is the face-proportion estimate rather than a measured outline.
     public var isEstimated: Bool { doubt != nil }
 
-    /// The crown as a row of the picture, the one every check that needs the top of the head
-    /// judges (`framing.head_top`, `framing.head_height`, the fix planner): the outline's top when
-    /// it is a crown, else the estimate rounded to a whole row.
-    public struct Crown: Sendable, Equatable {
-        /// Row of the crown (never above the picture's top edge).
-        public var y: Double
-        /// True when `y` is the face-proportion estimate rather than the measured outline.
-        public var isEstimated: Bool
-
-        public init(y: Double, isEstimated: Bool) {
-            self.y = y
-            self.isEstimated = isEstimated
-        }
-    }
-
-    /// The crown the framing checks judge: `y`, rounded when it is the estimate.
-    public var crown: Crown { Crown(y: isEstimated ? y.rounded() : y, isEstimated: isEstimated) }
-
     /// Limits of a crown. On the real photos whose outline is right the top band sits at most
     /// 0.30 face widths off the head's axis (a hair bun; 0.28 for a head rolled 20°), is at most
     /// 1.37 face widths wide (a head cut by the top edge) and lies at most 1.77 eye-to-chin

@@ -1,7 +1,5 @@
 import PhotoCheckAnalysis
-import PhotoCheckCore
 import PhotoCheckImage
-import PhotoCheckModel
 import PhotoCheckReporting
 import PhotoCheckTestSupport
 import Testing
@@ -92,35 +90,6 @@ import Testing
         #expect(abs(measured - 216) <= 15)
         #expect(photo.value("framing.head_top", "head_top_estimated") == 1)
         #expect(photo.finding("framing.head_top")?.message.en.contains("beside the head") == true)
-    }
-
-    /// Under cet both head-top checks judge the same crown on the wall-clock selfie: head height
-    /// measures chin to the estimated crown framing.head_top uses, not to the clock's top, and the
-    /// annotated picture draws one crown.
-    @Test func theWallClockSelfieHasOneCrownUnderCET() throws {
-        let path = Fixtures.real("selfie-small-offcentre-busy-bg-02.jpg")
-        let report = PhotoChecker(profile: try Profile.builtIn(named: "cet"), options: CheckOptions())
-            .check(path: path, bytes: Fixtures.bytes(path))
-        let top = report.finding("framing.head_top"), height = report.finding("framing.head_height")
-        let crown = try #require(top.value("head_top_y_px"))
-        let outlineTop = try #require(top.value("head_top_outline_y_px"))
-        #expect(top.value("head_top_estimated") == 1)
-        #expect(abs(crown - outlineTop) >= 15, "the clock's top and the estimate are rows apart")
-        guard case .line(let from, let to)? = height.marks.first?.shape else {
-            Issue.record("head height has no line from the crown to the chin")
-            return
-        }
-        #expect(from.y == crown)
-        #expect(Double(try #require(height.region).y) == crown)
-        #expect(height.value("head_height_px") == (to.y - crown).rounded())
-        #expect(height.value("head_top_estimated") == 1)
-        #expect(height.status == .warn)
-        // head_top draws its crown as a row across the picture at the same height.
-        let rows = top.marks.compactMap { mark -> Double? in
-            guard case .line(let a, let b) = mark.shape, a.y == b.y else { return nil }
-            return a.y
-        }
-        #expect(rows == [crown])
     }
 
     /// A rolled head's crown is off the face's vertical, not off its axis: still trusted.

@@ -284,8 +284,10 @@ public final class PhotoFixer {
         // The head top framing.head_top judges: the outline's crown when it is trusted, else the
         // estimate from the face's proportions.
         let outline = try? photo.headOutline()
-        // Chin to crown as framing.head_height measures it: to the same crown.
-        let crown = outline?.crown.y ?? max(0, face.estimatedHeadTopY.rounded())
+        // Chin to crown as framing.head_height measures it: the mask's top on a plain backdrop,
+        // else the estimate.
+        let mask = try? photo.personMask()
+        let crown = mask.flatMap { $0.isReliable ? $0.headTopY.map(Double.init) : nil } ?? max(0, face.estimatedHeadTopY.rounded())
         let frame = FaceFrame(
             eyeLineY: face.eyeLineY, faceWidth: face.faceWidth, faceCentreX: face.faceCentreX,
             headTopY: outline?.y ?? max(0, face.estimatedHeadTopY), headTopEstimated: outline?.isEstimated ?? true,

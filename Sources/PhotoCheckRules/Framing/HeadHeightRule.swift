@@ -3,9 +3,8 @@ import PhotoCheckModel
 
 /// framing.head_height: the head from chin to crown (the top of the hair) in % of the frame's
 /// height. ICAO wants 70–80%, CET about 7/10; CHSI judges the face's width instead and does not
-/// run this check. The crown is the one `framing.head_top` judges (`HeadOutline.crown`): the
-/// person outline's top when it is a crown, else the estimate from the face's proportions (then
-/// the check only warns, as `framing.head_top` does).
+/// run this check. The crown is the person outline's top on a plain backdrop, else the estimate
+/// from the face's proportions (then the check only warns, as `framing.head_top` does).
 struct HeadHeightRule: Rule {
     static let check: CheckID = "framing.head_height"
     static let description = RuleDescription(
@@ -15,14 +14,13 @@ struct HeadHeightRule: Rule {
 
     func evaluate(_ photo: PhotoAnalysis) throws(SkipReason) -> Finding {
         let face = try photo.face()
-        let outline = try photo.headOutline()
+        let mask = try photo.personMask()
         var limit = try photo.profile.limit("framing.head_height")
         // The frame the limits speak of: the largest crop of the profile's aspect (the whole
         // picture when its aspect is right).
         let frameHeight = Double(photo.profile.height) * (try photo.frameScale())
-        let crown = outline.crown
-        let reliable = !crown.isEstimated
-        let top = crown.y
+        let reliable = mask.isReliable && mask.headTopY != nil
+        let top = reliable ? Double(mask.headTopY ?? 0) : max(0, face.estimatedHeadTopY.rounded())
         if !reliable { limit.beyond = .warn }
         let head = max(0, face.chinY - top)
         let pct = 100 * head / max(1, frameHeight)
@@ -32,7 +30,10 @@ struct HeadHeightRule: Rule {
         ]
         if !reliable { measurements.append(Measurement("head_top_estimated", 1)) }
         let shown = formatNumber(pct, digits: 1), px = formatNumber(head, digits: 0)
-        let caveat = HeadTopRule.caveat(outline.doubt)
+        let caveat =
+            reliable
+            ? Localized(zh: "", en: "")
+            : Localized(zh: "(背景不纯,头顶位置按脸部比例估计)", en: " (busy backdrop: head top estimated from the face's proportions)")
         let region = PixelRect(
             x: Int(face.faceCentreX - face.faceWidth), y: Int(top), width: Int(2 * face.faceWidth), height: max(1, Int(head)))
         // The head measured (crown to chin) beside the face, with the shortest and tallest head

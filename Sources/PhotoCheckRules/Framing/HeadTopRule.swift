@@ -18,7 +18,7 @@ struct HeadTopRule: Rule {
         let outline = try photo.headOutline()
         let h = mask.height
         var limit = try photo.profile.limit("framing.head_top").scaled(by: try photo.frameScale())
-        let y = outline.crown.y
+        let y = outline.isEstimated ? outline.y.rounded() : outline.y
         var measurements: [Measurement] = []
         if !outline.isEstimated {
             measurements.append(Measurement("head_top_y_px", y, limit: limit))

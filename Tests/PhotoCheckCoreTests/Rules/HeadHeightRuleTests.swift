@@ -53,34 +53,4 @@ import Testing
                 zh: "靠近到现在距离的约 0.7 倍(如 1 米移到 0.7 米)或把镜头拉近,让头部占画面高度的 70–80%",
                 en: "Move closer, to about 0.7× the distance (1 m → 0.7 m) or zoom in, so the head fills 70–80% of the height"))
     }
-
-    /// The row the head-height line starts at (its first mark runs from the crown to the chin).
-    static func crownRow(_ finding: Finding) -> Double? {
-        guard case .line(let from, _)? = finding.marks.first?.shape else { return nil }
-        return from.y
-    }
-
-    /// An outline reaching far higher above the eyes than any head (a shelf or a lamp joined to the
-    /// hair, on a plain backdrop) is not the crown for framing.head_top; head height measures to
-    /// the same estimated crown, not to the outline's top, and only warns.
-    @Test func anOutlineFarAboveTheEyesIsNotTheCrownForEitherCheck() throws {
-        // cet on 480×640 (its 144×192 frame scaled 3.33×). Eye-to-chin 0.7991 × 200 = 159.8 px:
-        // the chin at 489.8, the estimated crown 330 − 175.8 ≈ 154; the outline's top at 10 is
-        // 2.0 eye-to-chin above the eyes.
-        let cet = try Profile.builtIn(named: "cet")
-        let face = GivenPhoto.face(eyeY: 330, width: 200, centreX: 240)
-        let photo = GivenPhoto.photo(profile: cet, face: face, mask: GivenPhoto.mask(face: face, headTop: 10, shoulders: 440))
-        let outline = try photo.headOutline()
-        #expect(outline.doubt == .tooHigh)
-        #expect(outline.crown == HeadOutline.Crown(y: 154, isEstimated: true))
-        let top = GivenPhoto.finding("framing.head_top", photo), height = GivenPhoto.finding("framing.head_height", photo)
-        #expect(top.value("head_top_y_px") == 154)
-        #expect(Self.crownRow(height) == 154)
-        #expect(height.region?.y == 154)
-        #expect(height.value("head_height_px") == 336)
-        #expect(height.value("head_top_estimated") == 1)
-        #expect(height.status == .warn)
-        #expect(height.marks.first?.role == .estimated)
-        #expect(height.message.en.contains("reaches far higher than a head"))
-    }
 }
