@@ -229,10 +229,11 @@ import Testing
         #expect(outcome.fixedBytes == nil)
     }
 
-    @Test func dryRunPlansWithoutEncoding() throws {
+    /// A dry run encodes and re-checks in memory (its verdict is the real fix's) but hands back no file.
+    @Test func dryRunPlansAndJudgesWithoutAFile() throws {
         let fixer = PhotoFixer(profile: .chsi2017, options: FixOptions(dryRun: true))
         let outcome = fixer.fix(path: "a.jpg", bytes: try Self.bytes(Self.photo("frll-neutral-plain-grey-bg-02.jpg")))
-        #expect(outcome.fixedBytes == nil && outcome.plan != nil && outcome.quality == nil)
+        #expect(outcome.fixedBytes == nil && outcome.plan != nil && outcome.quality != nil)
         #expect(outcome.report.fix?.dryRun == true)
     }
 
