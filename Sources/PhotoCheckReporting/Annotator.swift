@@ -77,7 +77,10 @@ public enum Annotator {
         }
         for (mark, c) in marks {
             guard let label = mark.label else { continue }
-            canvas.label(label, near: mark.shape, colour: c, scale: thick)
+            // The plate is dark: a failing mark's pure red is hard to read on it, so the text is the
+            // mark's colour lifted halfway to white (the hue still says which status it is).
+            let text = (UInt8((Int(c.0) + 255) / 2), UInt8((Int(c.1) + 255) / 2), UInt8((Int(c.2) + 255) / 2))
+            canvas.label(label, near: mark.shape, colour: text, scale: thick)
         }
         return canvas.image
     }
